@@ -1,0 +1,114 @@
+//===- ProgramGraph.h - Facts of all units, linked by id --------*- C++ -*-===//
+//
+// The program graph merges the facts of every unit: a function defined in a
+// header and seen by many translation units becomes one node, calls from one
+// unit reach definitions in another, and facts that need the whole program
+// (virtual overriders, functions passed to a callee that calls them) are
+// resolved once everything is in.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPAWNGUARD_CORE_PROGRAMGRAPH_H
+#define SPAWNGUARD_CORE_PROGRAMGRAPH_H
+
+#include "spawnguard/Core/Facts.h"
+#include "spawnguard/Core/Finding.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace spawnguard {
+
+class ProgramGraph {
+public:
+  using NodeId = uint32_t;
+
+  struct Location {
+    uint32_t File = 0;
+    uint32_t Line = 0;
+    uint32_t Column = 0;
+  };
+
+  struct Edge {
+    NodeId Callee = 0;
+    EdgeKind Kind = EdgeKind::Call;
+    Location Loc;
+    /// For an edge the linker derived, the function that explains it: the
+    /// virtual method that dispatched here, or the function that calls the
+    /// argument. Equal to Callee otherwise.
+    NodeId Via = 0;
+    /// True for edges derived from an ArgumentFact.
+    bool ThroughArgument = false;
+  };
+
+  struct Sink {
+    std::string Api;
+    SinkAction Action = SinkAction::CreatesProcess;
+    Location Loc;
+    SuppressionList Suppressions;
+  };
+
+  struct Node {
+    std::string Id;
+    std::string Name;
+    NodeKind Kind = NodeKind::Function;
+    std::vector<Edge> Edges;
+    std::vector<Sink> Sinks;
+  };
+
+  struct Root {
+    RootKind Kind = RootKind::DynamicInitializer;
+    NodeId Node = 0;
+    std::string Subject;
+    std::string Detail;
+    Location Loc;
+    SuppressionList Suppressions;
+  };
+
+  /// Merges one unit's facts. Units may come in any order.
+  void addUnit(const FactsUnit &Unit);
+
+  /// Resolves whole-program facts and puts edges, sinks and roots into a
+  /// canonical order. Call once, after the last addUnit().
+  void finalize();
+
+  llvm::ArrayRef<Node> nodes() const { return Nodes; }
+  llvm::ArrayRef<Root> roots() const { return Roots; }
+  const Node &node(NodeId Id) const { return Nodes[Id]; }
+  SourcePoint resolve(const Location &Loc) const;
+
+private:
+  NodeId internNode(const FunctionFact &Fact);
+  uint32_t internFile(llvm::StringRef Path);
+  bool lessLocation(const Location &A, const Location &B) const;
+  void addOverriderEdges();
+  void addArgumentEdges();
+
+  std::vector<std::string> Files;
+  llvm::StringMap<uint32_t> FileIds;
+  std::vector<Node> Nodes;
+  llvm::StringMap<NodeId> NodeIds;
+  std::vector<Root> Roots;
+
+  // Facts that can only be resolved when every unit is in.
+  struct PendingArgument {
+    NodeId Caller, Callee;
+    uint32_t Param;
+    NodeId Target;
+    Location Loc;
+  };
+  struct ParamRef {
+    NodeId Function;
+    uint32_t Param;
+  };
+  struct PendingForward {
+    ParamRef From, To;
+  };
+  std::vector<std::pair<NodeId, NodeId>> Overrides; // (method, overridden)
+  std::vector<PendingArgument> Arguments;
+  std::vector<ParamRef> ParamCalls;
+  std::vector<PendingForward> ParamForwards;
+};
+
+} // namespace spawnguard
+
+#endif // SPAWNGUARD_CORE_PROGRAMGRAPH_H

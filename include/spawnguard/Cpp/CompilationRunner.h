@@ -1,0 +1,44 @@
+//===- CompilationRunner.h - Parse one compile command ----------*- C++ -*-===//
+//
+// Runs Clang on one compile command and collects the unit's facts. Each run
+// has its own file manager and working directory, so runs can proceed on
+// several threads at once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPAWNGUARD_CPP_COMPILATIONRUNNER_H
+#define SPAWNGUARD_CPP_COMPILATIONRUNNER_H
+
+#include "spawnguard/Core/Facts.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <string>
+#include <vector>
+
+namespace spawnguard {
+
+class SinkCatalog;
+
+struct CompilationOptions {
+  /// Arguments added before and after the compile command's own.
+  std::vector<std::string> ExtraArgsBefore;
+  std::vector<std::string> ExtraArgs;
+};
+
+struct CompilationResult {
+  /// The source file, absolute.
+  std::string File;
+  FactsUnit Facts;
+  /// The compiler ran to the end and reported no error.
+  bool Clean = false;
+  unsigned ErrorCount = 0;
+  /// The first error, formatted like clang ("file:line:col: error: ...").
+  std::string FirstError;
+};
+
+CompilationResult runCompilation(const clang::tooling::CompileCommand &Command,
+                                 const SinkCatalog &Sinks,
+                                 const CompilationOptions &Options);
+
+} // namespace spawnguard
+
+#endif // SPAWNGUARD_CPP_COMPILATIONRUNNER_H

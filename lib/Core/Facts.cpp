@@ -1,0 +1,39 @@
+//===- Facts.cpp ----------------------------------------------------------===//
+
+#include "spawnguard/Core/Facts.h"
+
+namespace spawnguard {
+
+bool runsAfterMain(RootKind Kind) {
+  switch (Kind) {
+  case RootKind::DynamicInitializer:
+  case RootKind::ConstructorFunction:
+  case RootKind::DllMain:
+  case RootKind::IFuncResolver:
+  case RootKind::InitSection:
+    return false;
+  case RootKind::StaticDestructor:
+  case RootKind::DestructorFunction:
+  case RootKind::FiniSection:
+  case RootKind::ExitHandler:
+    return true;
+  }
+  return false;
+}
+
+FileIndex FactsUnit::addFile(llvm::StringRef Path) {
+  auto [It, Inserted] = FileIndices.try_emplace(Path, Files.size());
+  if (Inserted)
+    Files.push_back(Path.str());
+  return It->second;
+}
+
+FunctionIndex FactsUnit::addFunction(llvm::StringRef Id, llvm::StringRef Name,
+                                     NodeKind Kind) {
+  auto [It, Inserted] = FunctionIndices.try_emplace(Id, Functions.size());
+  if (Inserted)
+    Functions.push_back({Id.str(), Name.str(), Kind});
+  return It->second;
+}
+
+} // namespace spawnguard

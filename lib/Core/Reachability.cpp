@@ -1,0 +1,229 @@
+//===- Reachability.cpp ---------------------------------------------------===//
+//
+// One breadth-first search per root gives the shortest trace to every sink
+// the root reaches. Two things keep that cheap on large programs: the search
+// only enters nodes from which some sink is reachable at all (computed once,
+// backwards from the sinks), and the per-search bookkeeping is reset by
+// bumping a generation counter instead of clearing arrays.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spawnguard/Core/Reachability.h"
+#include "llvm/ADT/Twine.h"
+#include <deque>
+
+namespace spawnguard {
+
+using NodeId = ProgramGraph::NodeId;
+
+/// How a node is named inside a sentence.
+static std::string describe(const ProgramGraph::Node &N) {
+  switch (N.Kind) {
+  case NodeKind::Function:
+    return "'" + N.Name + "'";
+  case NodeKind::Initializer:
+    return "the initializer of '" + N.Name + "'";
+  case NodeKind::Finalizer:
+    return "the destruction of '" + N.Name + "'";
+  case NodeKind::ThreadLocalInitializer:
+    return "the initializer of thread_local '" + N.Name + "'";
+  }
+  return "'" + N.Name + "'";
+}
+
+static std::string rootMessage(const ProgramGraph::Root &R) {
+  const std::string &S = R.Subject;
+  const char *Prefix = "process creation reachable ";
+  switch (R.Kind) {
+  case RootKind::DynamicInitializer:
+    return (Prefix + llvm::Twine("during static initialization of '") + S +
+            "'")
+        .str();
+  case RootKind::ConstructorFunction:
+    return (Prefix + llvm::Twine("from constructor function '") + S +
+            "', which runs before 'main'")
+        .str();
+  case RootKind::DllMain:
+    return (Prefix + llvm::Twine("from '") + S +
+            "', which runs under the loader lock")
+        .str();
+  case RootKind::IFuncResolver:
+    return (Prefix + llvm::Twine("from IFUNC resolver '") + S + "' of '" +
+            R.Detail + "', which runs while the program is being loaded")
+        .str();
+  case RootKind::InitSection:
+    return (Prefix + llvm::Twine("from '") + S + "', which is placed in '" +
+            R.Detail + "' and runs before 'main'")
+        .str();
+  case RootKind::StaticDestructor:
+    return (Prefix + llvm::Twine("during static destruction of '") + S + "'")
+        .str();
+  case RootKind::DestructorFunction:
+    return (Prefix + llvm::Twine("from destructor function '") + S +
+            "', which runs after 'main'")
+        .str();
+  case RootKind::FiniSection:
+    return (Prefix + llvm::Twine("from '") + S + "', which is placed in '" +
+            R.Detail + "' and runs after 'main'")
+        .str();
+  case RootKind::ExitHandler:
+    return (Prefix + llvm::Twine("from exit handler '") + S +
+            "', registered here with '" + R.Detail + "'")
+        .str();
+  }
+  return Prefix;
+}
+
+static std::string edgeNote(const ProgramGraph &G, NodeId Caller,
+                            const ProgramGraph::Edge &E) {
+  std::string From = describe(G.node(Caller));
+  const std::string &To = G.node(E.Callee).Name;
+  if (E.ThroughArgument)
+    return From + " passes '" + To + "' to '" + G.node(E.Via).Name +
+           "' here, which calls it";
+  switch (E.Kind) {
+  case EdgeKind::Call:
+    return From + " calls '" + To + "' here";
+  case EdgeKind::ImplicitDestructor:
+    return From + " implicitly calls '" + To + "' here";
+  case EdgeKind::VirtualCall:
+    if (E.Via != E.Callee)
+      return From + " calls '" + To + "' here through virtual '" +
+             G.node(E.Via).Name + "'";
+    return From + " calls '" + To + "' here";
+  case EdgeKind::IndirectCall:
+    return From + " calls '" + To + "' indirectly here";
+  case EdgeKind::ThreadLocalUse:
+    return From + " uses thread_local '" + To +
+           "' here, which runs its initializer";
+  }
+  return From + " calls '" + To + "' here";
+}
+
+static std::string sinkNote(const ProgramGraph &G, NodeId Caller,
+                            const ProgramGraph::Sink &S) {
+  std::string From = describe(G.node(Caller));
+  if (S.Action == SinkAction::ReplacesProcess)
+    return From + " replaces the process image with '" + S.Api + "' here";
+  return From + " creates a process with '" + S.Api + "' here";
+}
+
+/// Nodes from which at least one sink is reachable.
+static std::vector<bool> nodesReachingSinks(const ProgramGraph &G) {
+  size_t N = G.nodes().size();
+  std::vector<std::vector<NodeId>> Callers(N);
+  std::vector<NodeId> Work;
+  std::vector<bool> Reaches(N, false);
+  for (NodeId Id = 0; Id < N; ++Id) {
+    const ProgramGraph::Node &Node = G.node(Id);
+    for (const ProgramGraph::Edge &E : Node.Edges)
+      Callers[E.Callee].push_back(Id);
+    if (!Node.Sinks.empty()) {
+      Reaches[Id] = true;
+      Work.push_back(Id);
+    }
+  }
+  while (!Work.empty()) {
+    NodeId Id = Work.back();
+    Work.pop_back();
+    for (NodeId Caller : Callers[Id])
+      if (!Reaches[Caller]) {
+        Reaches[Caller] = true;
+        Work.push_back(Caller);
+      }
+  }
+  return Reaches;
+}
+
+namespace {
+/// Breadth-first search state, reused across roots.
+class TraceSearch {
+public:
+  explicit TraceSearch(const ProgramGraph &G, const std::vector<bool> &Reaches)
+      : G(G), Reaches(Reaches), Stamp(G.nodes().size(), 0),
+        ParentNode(G.nodes().size()), ParentEdge(G.nodes().size()) {}
+
+  void run(const ProgramGraph::Root &R, const RuleInfo &Rule,
+           std::vector<Finding> &Out);
+
+private:
+  Finding makeFinding(const ProgramGraph::Root &R, const RuleInfo &Rule,
+                      NodeId SinkNode, const ProgramGraph::Sink &S) const;
+
+  const ProgramGraph &G;
+  const std::vector<bool> &Reaches;
+  uint32_t Generation = 0;
+  std::vector<uint32_t> Stamp;
+  std::vector<NodeId> ParentNode;
+  std::vector<uint32_t> ParentEdge;
+};
+} // namespace
+
+void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
+                      std::vector<Finding> &Out) {
+  if (!Reaches[R.Node])
+    return;
+  ++Generation;
+  std::deque<NodeId> Queue{R.Node};
+  Stamp[R.Node] = Generation;
+  ParentNode[R.Node] = R.Node;
+  while (!Queue.empty()) {
+    NodeId Current = Queue.front();
+    Queue.pop_front();
+    const ProgramGraph::Node &N = G.node(Current);
+    for (const ProgramGraph::Sink &S : N.Sinks)
+      if (!isSuppressed(S.Suppressions, Rule))
+        Out.push_back(makeFinding(R, Rule, Current, S));
+    for (uint32_t I = 0, E = N.Edges.size(); I != E; ++I) {
+      NodeId Callee = N.Edges[I].Callee;
+      if (Stamp[Callee] == Generation || !Reaches[Callee])
+        continue;
+      Stamp[Callee] = Generation;
+      ParentNode[Callee] = Current;
+      ParentEdge[Callee] = I;
+      Queue.push_back(Callee);
+    }
+  }
+}
+
+Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
+                                 const RuleInfo &Rule, NodeId SinkNode,
+                                 const ProgramGraph::Sink &S) const {
+  Finding F;
+  F.Rule = Rule.Name.str();
+  F.Loc = G.resolve(R.Loc);
+  F.Message = rootMessage(R);
+
+  std::vector<NodeId> Path;
+  for (NodeId Id = SinkNode; Id != R.Node; Id = ParentNode[Id])
+    Path.push_back(Id);
+  for (auto It = Path.rbegin(), End = Path.rend(); It != End; ++It) {
+    NodeId Caller = ParentNode[*It];
+    const ProgramGraph::Edge &E = G.node(Caller).Edges[ParentEdge[*It]];
+    SourcePoint Loc = G.resolve(E.Loc);
+    // The warning already points at the first call when it sits on the same
+    // spot, e.g. the constructor call of a global object.
+    if (Caller == R.Node && Loc == F.Loc)
+      continue;
+    F.Trace.push_back({Loc, edgeNote(G, Caller, E)});
+  }
+  F.Trace.push_back({G.resolve(S.Loc), sinkNote(G, SinkNode, S)});
+  return F;
+}
+
+std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
+                                        const RuleSelection &Selection) {
+  std::vector<Finding> Findings;
+  std::vector<bool> Reaches = nodesReachingSinks(Graph);
+  TraceSearch Search(Graph, Reaches);
+  for (const ProgramGraph::Root &R : Graph.roots()) {
+    const RuleInfo &Rule = ruleForRoot(R.Kind);
+    if (!Selection.isEnabled(Rule) || isSuppressed(R.Suppressions, Rule))
+      continue;
+    Search.run(R, Rule, Findings);
+  }
+  canonicalize(Findings);
+  return Findings;
+}
+
+} // namespace spawnguard

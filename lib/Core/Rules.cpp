@@ -1,0 +1,41 @@
+//===- Rules.cpp ----------------------------------------------------------===//
+
+#include "spawnguard/Core/Rules.h"
+
+namespace spawnguard {
+
+static const RuleInfo Rules[] = {
+    {"spawnguard-spawn-before-main", "SG101", "C/C++",
+     "process creation reachable from code that runs before main "
+     "(static initializers, constructor functions, DllMain, IFUNC "
+     "resolvers, .init_array)"},
+    {"spawnguard-spawn-after-main", "SG102", "C/C++",
+     "process creation reachable from code that runs after main (static "
+     "destructors, destructor functions, atexit handlers, .fini_array)"},
+};
+
+llvm::ArrayRef<RuleInfo> allRules() { return Rules; }
+
+const RuleInfo *findRule(llvm::StringRef NameOrCode) {
+  for (const RuleInfo &Rule : Rules)
+    if (Rule.Name == NameOrCode || Rule.Code == NameOrCode)
+      return &Rule;
+  return nullptr;
+}
+
+const RuleInfo &ruleForRoot(RootKind Kind) {
+  return runsAfterMain(Kind) ? Rules[1] : Rules[0];
+}
+
+bool RuleSelection::isEnabled(const RuleInfo &Rule) const {
+  return Globs.containsAny({Rule.Name, Rule.Code});
+}
+
+bool isSuppressed(const SuppressionList &Suppressions, const RuleInfo &Rule) {
+  for (const std::string &Glob : Suppressions)
+    if (wildcardMatch(Glob, Rule.Name) || wildcardMatch(Glob, Rule.Code))
+      return true;
+  return false;
+}
+
+} // namespace spawnguard

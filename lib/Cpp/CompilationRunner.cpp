@@ -1,0 +1,149 @@
+//===- CompilationRunner.cpp ----------------------------------------------===//
+
+#include "spawnguard/Cpp/CompilationRunner.h"
+#include "spawnguard/Cpp/FactsCollector.h"
+#include "spawnguard/Cpp/SinkCatalog.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+
+namespace spawnguard {
+namespace {
+
+/// Keeps the first error, counts the rest, and prints nothing: the driver
+/// decides how to report a unit that did not parse cleanly.
+class ErrorCollector : public DiagnosticConsumer {
+public:
+  explicit ErrorCollector(CompilationResult &Result) : Result(Result) {}
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    if (Result.ErrorCount++ != 0)
+      return;
+    llvm::SmallString<256> Message;
+    Info.FormatDiagnostic(Message);
+    std::string Where;
+    if (Info.hasSourceManager() && Info.getLocation().isValid()) {
+      const SourceManager &SM = Info.getSourceManager();
+      PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(Info.getLocation()));
+      if (P.isValid())
+        Where = std::string(P.getFilename()) + ":" +
+                std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": ";
+    }
+    Result.FirstError = Where + "error: " + Message.str().str();
+  }
+
+private:
+  CompilationResult &Result;
+};
+
+class FactsConsumer : public ASTConsumer {
+public:
+  FactsConsumer(const SinkCatalog &Sinks, FactsUnit &Out)
+      : Sinks(Sinks), Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    Out = collectFacts(Ctx, Sinks);
+  }
+
+private:
+  const SinkCatalog &Sinks;
+  FactsUnit &Out;
+};
+
+class FactsAction : public ASTFrontendAction {
+public:
+  FactsAction(const SinkCatalog &Sinks, FactsUnit &Out)
+      : Sinks(Sinks), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 llvm::StringRef) override {
+    return std::make_unique<FactsConsumer>(Sinks, Out);
+  }
+
+private:
+  const SinkCatalog &Sinks;
+  FactsUnit &Out;
+};
+
+/// The command line Clang should run: a syntax-only parse with the builtin
+/// headers of the Clang we link, without outputs or dependency files, and
+/// with warnings off (we need the AST, and -Werror must not turn a warning
+/// into a parse failure).
+std::vector<std::string> adjustCommandLine(const tooling::CompileCommand &Cmd,
+                                           const CompilationOptions &Options) {
+  using namespace tooling;
+  std::vector<std::string> Args = Cmd.CommandLine;
+  for (const ArgumentsAdjuster &Adjust :
+       {getClangStripOutputAdjuster(), getClangSyntaxOnlyAdjuster(),
+        getClangStripDependencyFileAdjuster()})
+    Args = Adjust(Args, Cmd.Filename);
+
+  std::vector<std::string> Before = Options.ExtraArgsBefore;
+  bool HasResourceDir = false;
+  for (const std::string &Arg : Args)
+    HasResourceDir |= llvm::StringRef(Arg).starts_with("-resource-dir");
+  if (!HasResourceDir)
+    Before.insert(Before.begin(),
+                  std::string("-resource-dir=") + SPAWNGUARD_CLANG_RESOURCE_DIR);
+  Args = getInsertArgumentAdjuster(Before, ArgumentInsertPosition::BEGIN)(
+      Args, Cmd.Filename);
+  std::vector<std::string> After = Options.ExtraArgs;
+  After.push_back("-w");
+  return getInsertArgumentAdjuster(After, ArgumentInsertPosition::END)(
+      Args, Cmd.Filename);
+}
+
+} // namespace
+
+CompilationResult runCompilation(const tooling::CompileCommand &Command,
+                                 const SinkCatalog &Sinks,
+                                 const CompilationOptions &Options) {
+  CompilationResult Result;
+  llvm::SmallString<256> File(Command.Filename);
+  llvm::sys::fs::make_absolute(Command.Directory, File);
+  llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+  Result.File = File.str().str();
+
+  // A private working directory per run: threads must not share one.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS =
+      llvm::vfs::createPhysicalFileSystem();
+  if (std::error_code EC = FS->setCurrentWorkingDirectory(Command.Directory)) {
+    Result.ErrorCount = 1;
+    Result.FirstError = "error: cannot enter directory '" + Command.Directory +
+                        "': " + EC.message();
+    return Result;
+  }
+  FileSystemOptions FSOptions;
+  FSOptions.WorkingDir = Command.Directory;
+  llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOptions, FS));
+
+  ErrorCollector Errors(Result);
+  tooling::ToolInvocation Invocation(
+      adjustCommandLine(Command, Options),
+      std::make_unique<FactsAction>(Sinks, Result.Facts), Files.get());
+  Invocation.setDiagnosticConsumer(&Errors);
+  bool Ran = Invocation.run();
+  if (!Ran && Result.ErrorCount == 0) {
+    Result.ErrorCount = 1;
+    Result.FirstError = "error: the compiler could not run this command";
+  }
+  Result.Clean = Ran && Result.ErrorCount == 0;
+  if (Result.Facts.MainFile.empty())
+    Result.Facts.MainFile = Result.File;
+  return Result;
+}
+
+} // namespace spawnguard

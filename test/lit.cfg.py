@@ -1,0 +1,30 @@
+# -*- Python -*-
+# lit configuration for spawnguard's end-to-end tests.
+import os
+import lit.formats
+
+config.name = "spawnguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.spawnguard_obj_root, "test")
+
+# Tests must not depend on the developer's terminal or locale.
+config.environment["NO_COLOR"] = "1"
+config.environment["LC_ALL"] = "C"
+
+config.substitutions.append(("%spawnguard", config.spawnguard_bin))
+config.substitutions.append(
+    ("%gen-cdb", "%s %s" % (config.python_executable,
+                            os.path.join(config.test_source_root, "Inputs", "gen-cdb.py"))))
+# Pin every warning and note: an unexpected one fails the test, like
+# CHECK-NOTES in clang-tidy's tests.
+config.substitutions.append(
+    ("%check-notes", "FileCheck --implicit-check-not='{{warning|note|error}}:'"))
+
+llvm_tools = config.llvm_tools_dir
+# 'not' is a builtin of lit's shell; the others come from llvm-19-tools.
+for tool in ["FileCheck", "split-file", "count"]:
+    config.substitutions.append(
+        ("\\b%s\\b" % tool, os.path.join(llvm_tools, tool)))
