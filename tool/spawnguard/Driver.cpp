@@ -63,7 +63,7 @@ cl::list<std::string> Paths(cl::Positional,
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units to analyse in parallel "
                                 "(default: the number of cores)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string>
     Checks("checks",
            cl::desc("Comma-separated globs of rules to enable, by name or "

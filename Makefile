@@ -1,0 +1,30 @@
+# Entry points for a fresh Debian 12 machine. Each target installs what it
+# needs, so `make example` and `make check` work from a clean clone.
+
+BUILD ?= build
+EXAMPLE_BUILD ?= examples/cpp/build
+SPAWNGUARD = $(BUILD)/bin/spawnguard
+
+.PHONY: deps configure build example check clean
+
+deps:
+	./scripts/install-deps.sh
+
+configure: deps
+	@test -f $(BUILD)/build.ninja || cmake -S . -B $(BUILD) -G Ninja
+
+build: configure
+	cmake --build $(BUILD)
+
+# Runs spawnguard on the bundled demo project. Findings are expected there
+# (exit code 1); only a usage or input error (exit code 2) fails the target.
+example: build
+	@test -f $(EXAMPLE_BUILD)/compile_commands.json || \
+	  cmake -S examples/cpp -B $(EXAMPLE_BUILD) -G Ninja >/dev/null
+	$(SPAWNGUARD) -p $(EXAMPLE_BUILD); status=$$?; test $$status -le 1
+
+check: build
+	cmake --build $(BUILD) --target check
+
+clean:
+	rm -rf $(BUILD) $(EXAMPLE_BUILD)
