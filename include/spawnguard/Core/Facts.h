@@ -52,6 +52,7 @@ enum class NodeKind : uint8_t {
   /// The initializer of a thread_local variable, run on its first use.
   ThreadLocalInitializer,
 };
+constexpr NodeKind LastNodeKind = NodeKind::ThreadLocalInitializer;
 
 struct FunctionFact {
   /// Stable identity across units: a USR for C and C++.
@@ -77,6 +78,7 @@ enum class EdgeKind : uint8_t {
   /// The use of a thread_local variable, which runs its initializer.
   ThreadLocalUse,
 };
+constexpr EdgeKind LastEdgeKind = EdgeKind::ThreadLocalUse;
 
 struct CallFact {
   FunctionIndex Caller = 0;
@@ -124,6 +126,7 @@ enum class SinkAction : uint8_t {
   /// The exec family: the calling process is replaced by a new program.
   ReplacesProcess,
 };
+constexpr SinkAction LastSinkAction = SinkAction::ReplacesProcess;
 
 /// Suppression comments found on a line, as check-name globs. An empty list
 /// means no suppression; a bare NOLINT is recorded as "*".
@@ -153,6 +156,7 @@ enum class RootKind : uint8_t {
   FiniSection,
   ExitHandler,
 };
+constexpr RootKind LastRootKind = RootKind::ExitHandler;
 
 /// True for the kinds that run after main returns (or exit is called).
 bool runsAfterMain(RootKind Kind);
