@@ -501,6 +501,11 @@ void Collector::scanFunction(const FunctionDecl *FD) {
 }
 
 void Collector::scanDecl(const Decl *D) {
+  // Roots in system headers are not reported (the library's own start-up is
+  // not the user's bug), so there is nothing to find in their declarations;
+  // their function bodies are still walked when user code calls them.
+  if (inSystemHeader(D))
+    return;
   if (const auto *VD = dyn_cast<VarDecl>(D)) {
     scanGlobalVariable(VD);
   } else if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
