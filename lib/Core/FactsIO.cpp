@@ -171,6 +171,16 @@ std::string writeFacts(const FactsUnit &U) {
       W.loc(S.Loc);
       W.strings(S.Suppressions);
     }
+    W.num(U.SinkArguments.size());
+    for (const SinkArgumentFact &S : U.SinkArguments) {
+      W.num(S.Caller);
+      W.num(S.Callee);
+      W.num(S.Param);
+      W.str(S.Api);
+      W.num(static_cast<uint8_t>(S.Action));
+      W.loc(S.Loc);
+      W.strings(S.Suppressions);
+    }
     W.num(U.Roots.size());
     for (const RootFact &R : U.Roots) {
       W.num(static_cast<uint8_t>(R.Kind));
@@ -278,6 +288,17 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Loc = R.loc(Files);
     S.Suppressions = R.strings();
     U.SinkCalls.push_back(std::move(S));
+  }
+  for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
+    SinkArgumentFact S;
+    S.Caller = R.index(Fns, "function");
+    S.Callee = R.index(Fns, "function");
+    S.Param = R.num32();
+    S.Api = R.str();
+    S.Action = R.enumeration(LastSinkAction, "sink action");
+    S.Loc = R.loc(Files);
+    S.Suppressions = R.strings();
+    U.SinkArguments.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
     RootFact Root;

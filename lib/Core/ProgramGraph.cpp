@@ -47,7 +47,14 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
   }
   for (const SinkCallFact &Sink : Unit.SinkCalls)
     Nodes[NodeMap[Sink.Caller]].Sinks.push_back(
-        {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions});
+        {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions, {}});
+  for (const SinkArgumentFact &S : Unit.SinkArguments) {
+    NodeId Callee = NodeMap[S.Callee];
+    SinkArguments.push_back(
+        {NodeMap[S.Caller],
+         {Callee, S.Param},
+         {S.Api, S.Action, Loc(S.Loc), S.Suppressions, Callee}});
+  }
   for (const RootFact &Root : Unit.Roots)
     Roots.push_back({Root.Kind, NodeMap[Root.Node], Root.Subject, Root.Detail,
                      Loc(Root.Loc), Root.Suppressions});
@@ -101,7 +108,7 @@ void ProgramGraph::addOverriderEdges() {
 }
 
 void ProgramGraph::addArgumentEdges() {
-  if (Arguments.empty())
+  if (Arguments.empty() && SinkArguments.empty())
     return;
   auto Key = [](ParamRef P) {
     return (static_cast<uint64_t>(P.Function) << 32) | P.Param;
@@ -132,6 +139,9 @@ void ProgramGraph::addArgumentEdges() {
     if (Called.contains(Key({A.Callee, A.Param})))
       Nodes[A.Caller].Edges.push_back(
           {A.Target, EdgeKind::IndirectCall, A.Loc, A.Callee, true});
+  for (PendingSinkArgument &S : SinkArguments)
+    if (Called.contains(Key(S.Param)))
+      Nodes[S.Caller].Sinks.push_back(std::move(S.Call));
 }
 
 bool ProgramGraph::lessLocation(const Location &A, const Location &B) const {
@@ -195,6 +205,7 @@ void ProgramGraph::finalize() {
   Arguments.clear();
   ParamCalls.clear();
   ParamForwards.clear();
+  SinkArguments.clear();
 }
 
 SourcePoint ProgramGraph::resolve(const Location &Loc) const {

@@ -103,6 +103,12 @@ static std::string edgeNote(const ProgramGraph &G, NodeId Caller,
 static std::string sinkNote(const ProgramGraph &G, NodeId Caller,
                             const ProgramGraph::Sink &S) {
   std::string From = describe(G.node(Caller));
+  if (S.PassedTo)
+    return From + " passes '" + S.Api + "' to '" + G.node(*S.PassedTo).Name +
+           "' here, which " +
+           (S.Action == SinkAction::ReplacesProcess
+                ? "replaces the process image with it"
+                : "creates a process with it");
   if (S.Action == SinkAction::ReplacesProcess)
     return From + " replaces the process image with '" + S.Api + "' here";
   return From + " creates a process with '" + S.Api + "' here";

@@ -81,7 +81,7 @@ private:
 /// The command line Clang should run: a syntax-only parse with the builtin
 /// headers of the Clang we link, without outputs or dependency files, and
 /// with warnings off (we need the AST, and -Werror must not turn a warning
-/// into a parse failure).
+/// into a parse failure). Diagnostics are collected, never printed.
 std::vector<std::string> adjustCommandLine(const tooling::CompileCommand &Cmd,
                                            const CompilationOptions &Options) {
   using namespace tooling;
@@ -102,6 +102,8 @@ std::vector<std::string> adjustCommandLine(const tooling::CompileCommand &Cmd,
       Args, Cmd.Filename);
   std::vector<std::string> After = Options.ExtraArgs;
   After.push_back("-w");
+  // Without carets Clang also skips its "N errors generated." line.
+  After.push_back("-fno-caret-diagnostics");
   return getInsertArgumentAdjuster(After, ArgumentInsertPosition::END)(
       Args, Cmd.Filename);
 }

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/SmallString.h"
@@ -99,6 +100,14 @@ std::string FactsBuilder::displayName(const NamedDecl *D) {
       if (const auto *Parent = dyn_cast_or_null<NamedDecl>(
               VD->getParentFunctionOrMethod()))
         return displayName(Parent) + "::" + VD->getNameAsString();
+  // Name specializations of variable templates with their arguments
+  // ('vt<int>'), as clang's diagnostics do.
+  if (isa<VarTemplateSpecializationDecl>(D)) {
+    std::string Name;
+    llvm::raw_string_ostream OS(Name);
+    D->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/true);
+    return Name;
+  }
   return D->getQualifiedNameAsString();
 }
 

@@ -43,8 +43,18 @@ void collectFunctionTargets(const Expr *E,
     Out.push_back(Lambda->getCallOperator());
     return;
   }
+  // A captureless lambda used as a function pointer ('atexit([] {...})',
+  // '+[] {...}') goes through its conversion operator.
+  if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXRecordDecl *RD = Conversion->getRecordDecl();
+    if (RD && RD->isLambda() &&
+        isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+      Out.push_back(RD->getLambdaCallOperator());
+    return;
+  }
   if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
-    if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)
+    if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref ||
+        Unary->getOpcode() == UO_Plus)
       collectFunctionTargets(Unary->getSubExpr(), Out, Depth + 1);
     return;
   }
@@ -68,6 +78,39 @@ void collectFunctionTargets(const Expr *E,
     return collectFunctionTargets(Cast->getSubExpr(), Out, Depth + 1);
   if (const auto *Functional = dyn_cast<CXXFunctionalCastExpr>(E))
     return collectFunctionTargets(Functional->getSubExpr(), Out, Depth + 1);
+}
+
+/// Looks through what keeps a callable the same callable: parentheses,
+/// conversions, temporaries, copies and moves, std::move and std::forward,
+/// and '*' on a function pointer. 'runFunction(std::move(f))' passes 'f'.
+const Expr *stripValuePreserving(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+    } else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+    } else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+               Construct && Construct->getNumArgs() == 1 &&
+               Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      E = Construct->getArg(0);
+    } else if (const auto *Call = dyn_cast<CallExpr>(E);
+               Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+               Call->getDirectCallee()->isInStdNamespace() &&
+               Call->getDirectCallee()->getIdentifier() &&
+               (Call->getDirectCallee()->getName() == "move" ||
+                Call->getDirectCallee()->getName() == "forward")) {
+      E = Call->getArg(0);
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E);
+               Unary && Unary->getOpcode() == UO_Deref) {
+      E = Unary->getSubExpr();
+    } else {
+      return E;
+    }
+  }
+  return E;
 }
 
 /// The destructor that destroying an object of type \p T runs, if any.
@@ -126,6 +169,7 @@ public:
 
 private:
   void addCall(const FunctionDecl *Callee, EdgeKind Kind, SourceLocation Loc);
+  void addSink(SinkMatch Sink, SourceLocation Loc);
   void addArguments(const FunctionDecl *Callee,
                     llvm::ArrayRef<const Expr *> Args, unsigned FirstParam);
   /// If \p CalleeObject names a parameter of the walked function, records
@@ -187,8 +231,13 @@ void BodyWalker::addCall(const FunctionDecl *Callee, EdgeKind Kind,
   C.enqueue(Callee);
 }
 
+void BodyWalker::addSink(SinkMatch Sink, SourceLocation Loc) {
+  C.B.unit().SinkCalls.push_back({Caller, std::move(Sink.Api), Sink.Action,
+                                  C.B.location(Loc), C.B.suppressionsAt(Loc)});
+}
+
 const ParmVarDecl *BodyWalker::ownParameter(const Expr *E) const {
-  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripValuePreserving(E));
   if (!Ref)
     return nullptr;
   const auto *Param = dyn_cast<ParmVarDecl>(Ref->getDecl());
@@ -211,10 +260,17 @@ void BodyWalker::addArguments(const FunctionDecl *Callee,
     }
     llvm::SmallVector<const FunctionDecl *, 2> Targets;
     collectFunctionTargets(Args[I], Targets);
+    SourceLocation Loc = Args[I]->getExprLoc();
     for (const FunctionDecl *Target : Targets) {
+      if (std::optional<SinkMatch> Sink = C.Sinks.match(*Target, {}, C.Ctx)) {
+        U.SinkArguments.push_back({Caller, C.B.function(Callee), Param,
+                                   std::move(Sink->Api), Sink->Action,
+                                   C.B.location(Loc),
+                                   C.B.suppressionsAt(Loc)});
+        continue;
+      }
       U.Arguments.push_back({Caller, C.B.function(Callee), Param,
-                             C.B.function(Target),
-                             C.B.location(Args[I]->getExprLoc())});
+                             C.B.function(Target), C.B.location(Loc)});
       C.enqueue(Target);
     }
   }
@@ -230,7 +286,7 @@ void BodyWalker::addCallThrough(const Expr *CalleeObject, SourceLocation Loc) {
   // the target is right there: 'std::function<void()>(spawn)()'.
   const Expr *Source = CalleeObject;
   if (const auto *Ref =
-          dyn_cast<DeclRefExpr>(CalleeObject->IgnoreParenImpCasts())) {
+          dyn_cast_or_null<DeclRefExpr>(stripValuePreserving(CalleeObject))) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
     if (!Var || isa<ParmVarDecl>(Var))
       return;
@@ -238,8 +294,13 @@ void BodyWalker::addCallThrough(const Expr *CalleeObject, SourceLocation Loc) {
   }
   llvm::SmallVector<const FunctionDecl *, 2> Targets;
   collectFunctionTargets(Source, Targets);
-  for (const FunctionDecl *Target : Targets)
-    addCall(Target, EdgeKind::IndirectCall, Loc);
+  for (const FunctionDecl *Target : Targets) {
+    // 'auto spawn = fork; spawn();' creates a process right here.
+    if (std::optional<SinkMatch> Sink = C.Sinks.match(*Target, {}, C.Ctx))
+      addSink(std::move(*Sink), Loc);
+    else
+      addCall(Target, EdgeKind::IndirectCall, Loc);
+  }
 }
 
 bool BodyWalker::VisitCallExpr(CallExpr *E) {
@@ -255,9 +316,7 @@ bool BodyWalker::VisitCallExpr(CallExpr *E) {
     return true;
   }
   if (std::optional<SinkMatch> Sink = C.Sinks.match(*Callee, Args, C.Ctx)) {
-    C.B.unit().SinkCalls.push_back(
-        {Caller, std::move(Sink->Api), Sink->Action,
-         C.B.location(E->getExprLoc()), C.B.suppressionsAt(E->getExprLoc())});
+    addSink(std::move(*Sink), E->getExprLoc());
     return true;
   }
 
@@ -295,9 +354,7 @@ bool BodyWalker::VisitCXXConstructExpr(CXXConstructExpr *E) {
     return true;
   llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
   if (std::optional<SinkMatch> Sink = C.Sinks.match(*Ctor, Args, C.Ctx)) {
-    C.B.unit().SinkCalls.push_back(
-        {Caller, std::move(Sink->Api), Sink->Action,
-         C.B.location(E->getExprLoc()), C.B.suppressionsAt(E->getExprLoc())});
+    addSink(std::move(*Sink), E->getExprLoc());
     return true;
   }
   // Trivial constructors run no code.
@@ -466,12 +523,16 @@ void Collector::scanGlobalVariable(const VarDecl *VD) {
 void Collector::scanFunction(const FunctionDecl *FD) {
   if (FD->isDependentContext() || FD->isInvalidDecl() || inSystemHeader(FD))
     return;
-  if (FD->hasAttr<ConstructorAttr>()) {
+  // Constructor and destructor attributes are inherited by redeclarations;
+  // the function is one root, reported at its definition (which is where
+  // the attribute takes effect).
+  bool IsDefinition = FD->doesThisDeclarationHaveABody();
+  if (IsDefinition && FD->hasAttr<ConstructorAttr>()) {
     enqueue(FD);
     addRoot(RootKind::ConstructorFunction, B.function(FD), FD, "",
             FD->getLocation());
   }
-  if (FD->hasAttr<DestructorAttr>()) {
+  if (IsDefinition && FD->hasAttr<DestructorAttr>()) {
     enqueue(FD);
     addRoot(RootKind::DestructorFunction, B.function(FD), FD, "",
             FD->getLocation());
@@ -489,14 +550,13 @@ void Collector::scanFunction(const FunctionDecl *FD) {
   const IdentifierInfo *Id = FD->getIdentifier();
   if (Id && Id->isStr("DllMain") && FD->getNumParams() == 3 &&
       FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-      FD->doesThisDeclarationHaveABody()) {
+      IsDefinition) {
     enqueue(FD);
     addRoot(RootKind::DllMain, B.function(FD), FD, "", FD->getLocation());
   }
   // The main file's definitions are this unit's to report, whether or not
   // anything here calls them: other units may.
-  if (FD->doesThisDeclarationHaveABody() &&
-      SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+  if (IsDefinition && SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
     enqueue(FD);
 }
 

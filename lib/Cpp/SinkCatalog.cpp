@@ -5,6 +5,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -38,13 +40,19 @@ static const char *const ReplacingCFunctions[] = {
     "_wexecle", "_wexeclp", "_wexeclpe", "_wexecv", "_wexecve", "_wexecvp",
     "_wexecvpe"};
 
-// C++ APIs by qualified name. Boost.Process v1 lives in boost::process or,
-// since Boost 1.86, boost::process::v1; the launching constructors of
-// 'child' and 'basic_process' are templates, the others (default, move,
-// attach to a pid) launch nothing.
-static const char *const LauncherConstructors[] = {
-    "boost::process::child::child", "boost::process::v1::child::child",
-    "boost::process::v2::basic_process::basic_process"};
+// C++ APIs by qualified name, without template arguments. Boost.Process v1
+// lives in boost::process or, since Boost 1.86, boost::process::v1. The
+// constructors that launch are function templates taking the command: v1
+// 'child(Args&&...)', v2 'basic_process(exec, exe, args, inits...)'. The
+// others (default, move, attach to a pid, bind to an execution context)
+// launch nothing.
+static const struct {
+  const char *Name;
+  uint8_t MinParams;
+} LauncherConstructors[] = {
+    {"boost::process::child::child", 1},
+    {"boost::process::v1::child::child", 1},
+    {"boost::process::v2::basic_process::basic_process", 3}};
 
 static const char *const CreatingCxxFunctions[] = {
     "boost::process::spawn",        "boost::process::v1::spawn",
@@ -63,8 +71,9 @@ SinkCatalog::SinkCatalog(llvm::ArrayRef<std::string> ExtraSinks) {
     CFunctions[Name] = {SinkAction::CreatesProcess, Check::NotNullCommand};
   CFunctions["clone"] = {SinkAction::CreatesProcess, Check::NotThreadClone};
 
-  for (const char *Name : LauncherConstructors)
-    CxxNames[Name] = {SinkAction::CreatesProcess, Check::Launcher};
+  for (const auto &Launcher : LauncherConstructors)
+    CxxNames[Launcher.Name] = {SinkAction::CreatesProcess, Check::Launcher,
+                               Launcher.MinParams};
   for (const char *Name : CreatingCxxFunctions)
     CxxNames[Name] = {SinkAction::CreatesProcess, Check::None};
 
@@ -77,6 +86,32 @@ SinkCatalog::SinkCatalog(llvm::ArrayRef<std::string> ExtraSinks) {
 static bool isGlobalExternC(const FunctionDecl &FD) {
   return FD.isExternC() &&
          FD.getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+/// "ns::Class::method" with inline namespaces and template arguments left
+/// out, so one catalog entry covers every specialization and ABI namespace.
+/// Empty for local entities, which no catalog entry can name.
+static std::string plainQualifiedName(const FunctionDecl &FD) {
+  llvm::SmallVector<std::string, 4> Parts;
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD);
+  Parts.push_back(Ctor ? Ctor->getParent()->getName().str()
+                       : FD.getDeclName().getAsString());
+  for (const DeclContext *DC = FD.getDeclContext(); !DC->isTranslationUnit();
+       DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (!NS->isInline())
+        Parts.push_back(NS->isAnonymousNamespace() ? "(anonymous namespace)"
+                                                   : NS->getName().str());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getName().str());
+    } else if (!isa<LinkageSpecDecl, ExportDecl>(DC)) {
+      return "";
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
+    Name += (Name.empty() ? "" : "::") + *It;
+  return Name;
 }
 
 static std::optional<uint64_t> constantArgument(const Expr *Arg,
@@ -101,7 +136,7 @@ SinkCatalog::match(const FunctionDecl &Callee,
     }
   }
   if (!Found && !CxxNames.empty()) {
-    std::string Qualified = Callee.getQualifiedNameAsString();
+    std::string Qualified = plainQualifiedName(Callee);
     auto It = CxxNames.find(Qualified);
     if (It != CxxNames.end()) {
       Found = &It->second;
@@ -131,7 +166,8 @@ SinkCatalog::match(const FunctionDecl &Callee,
     break;
   }
   case Check::Launcher:
-    if (!Callee.isTemplateInstantiation() && !Callee.getPrimaryTemplate())
+    if (!Callee.getPrimaryTemplate() ||
+        Callee.getNumParams() < Found->MinParams)
       return std::nullopt;
     break;
   }
@@ -141,7 +177,13 @@ SinkCatalog::match(const FunctionDecl &Callee,
 std::optional<unsigned>
 SinkCatalog::exitHandlerArgument(const FunctionDecl &Callee) {
   const IdentifierInfo *Id = Callee.getIdentifier();
-  if (!Id || !isGlobalExternC(Callee))
+  if (!Id || !Callee.getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return std::nullopt;
+  // glibc declares at_quick_exit 'extern "C++"' for C++, so accept the
+  // C library's own declaration as well as any extern "C" one.
+  const SourceManager &SM = Callee.getASTContext().getSourceManager();
+  if (!Callee.isExternC() &&
+      !SM.isInSystemHeader(SM.getExpansionLoc(Callee.getLocation())))
     return std::nullopt;
   return llvm::StringSwitch<std::optional<unsigned>>(Id->getName())
       .Cases("atexit", "at_quick_exit", "__cxa_atexit", "_onexit", 0u)

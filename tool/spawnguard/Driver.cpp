@@ -19,6 +19,7 @@
 #include "spawnguard/Cpp/SinkCatalog.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -124,14 +125,18 @@ bool isUnder(StringRef File, StringRef Filter) {
 
 /// The compile commands to run, in database order, restricted to \p Filters
 /// (absolute paths of files or directories). Reports filters that select
-/// nothing.
+/// nothing. A relative "directory" is taken relative to \p DatabaseDir, so
+/// the result does not depend on where spawnguard was started.
 std::vector<tooling::CompileCommand>
-selectCommands(const tooling::CompilationDatabase &DB,
+selectCommands(const tooling::CompilationDatabase &DB, StringRef DatabaseDir,
                const std::vector<std::string> &Filters, bool &Ok) {
   std::vector<tooling::CompileCommand> Selected;
   std::vector<bool> FilterUsed(Filters.size(), false);
   std::set<std::pair<std::string, std::vector<std::string>>> Seen;
   for (tooling::CompileCommand &Cmd : DB.getAllCompileCommands()) {
+    // The file stays relative to the (now absolute) directory.
+    if (sys::path::is_relative(Cmd.Directory))
+      Cmd.Directory = absolutePath((DatabaseDir + "/" + Cmd.Directory).str());
     SmallString<256> File(Cmd.Filename);
     sys::fs::make_absolute(Cmd.Directory, File);
     sys::path::remove_dots(File, /*remove_dot_dot=*/true);
@@ -161,7 +166,11 @@ bool useColor() {
   case ColorMode::Never:
     return false;
   case ColorMode::Auto:
-    return !sys::Process::GetEnv("NO_COLOR") && outs().is_displayed();
+    // https://no-color.org: only a non-empty NO_COLOR turns color off.
+    if (std::optional<std::string> NoColor = sys::Process::GetEnv("NO_COLOR"))
+      if (!NoColor->empty())
+        return false;
+    return outs().is_displayed();
   }
   return false;
 }
@@ -224,18 +233,34 @@ int main(int argc, const char **argv) {
         Commands.push_back(std::move(Cmd));
   } else {
     std::string Dir = BuildPath.empty() ? "." : BuildPath.getValue();
+    std::string DatabaseDir = absolutePath(Dir);
     std::string LoadError;
     DB = tooling::CompilationDatabase::loadFromDirectory(Dir, LoadError);
     if (!DB && BuildPath.empty())
-      DB = tooling::CompilationDatabase::autoDetectFromDirectory(
-          absolutePath("."), LoadError);
+      DB = tooling::CompilationDatabase::autoDetectFromDirectory(DatabaseDir,
+                                                                 LoadError);
     if (!DB) {
       errs() << "spawnguard: error: no compilation database in '" << Dir
              << "' (expected compile_commands.json; pass -p <build-dir>, or "
                 "files followed by '-- <compiler args>')\n";
       return ExitError;
     }
-    Commands = selectCommands(*DB, Filters, Ok);
+    Commands = selectCommands(*DB, DatabaseDir, Filters, Ok);
+  }
+
+  // A run that looks at nothing must not pass for a clean one.
+  RuleSelection Selection(Checks);
+  if (llvm::none_of(allRules(), [&](const RuleInfo &Rule) {
+        return Selection.isEnabled(Rule);
+      })) {
+    errs() << "spawnguard: error: --checks='" << Checks
+           << "' enables no rule (see 'spawnguard rules')\n";
+    return ExitError;
+  }
+  if (Commands.empty() && Ok) {
+    errs() << "spawnguard: error: the compilation database lists no "
+              "translation units\n";
+    return ExitError;
   }
 
   SinkCatalog Catalog(Sinks);
@@ -272,7 +297,7 @@ int main(int argc, const char **argv) {
   Graph.finalize();
 
   std::vector<Finding> Findings =
-      findReachableSinks(Graph, RuleSelection(Checks));
+      findReachableSinks(Graph, Selection);
 
   TextOptions Text;
   Text.Color = useColor();

@@ -142,6 +142,19 @@ struct SinkCallFact {
   SuppressionList Suppressions;
 };
 
+/// A call site that passes a process-creating function itself (not a call
+/// of it) as argument \c Param of \c Callee: 'run(std::system, cmd)'. It is
+/// a process-creating call of \c Caller if \c Callee calls that parameter.
+struct SinkArgumentFact {
+  FunctionIndex Caller = 0;
+  FunctionIndex Callee = 0;
+  uint32_t Param = 0;
+  std::string Api;
+  SinkAction Action = SinkAction::CreatesProcess;
+  FactLocation Loc;
+  SuppressionList Suppressions;
+};
+
 /// The reasons code runs outside the normal life of main.
 enum class RootKind : uint8_t {
   // Before main.
@@ -189,6 +202,7 @@ public:
   std::vector<ParamForwardFact> ParamForwards;
   std::vector<OverrideFact> Overrides;
   std::vector<SinkCallFact> SinkCalls;
+  std::vector<SinkArgumentFact> SinkArguments;
   std::vector<RootFact> Roots;
 
   /// Returns the index of the file with this path, adding it if needed.

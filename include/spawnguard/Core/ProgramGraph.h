@@ -15,6 +15,7 @@
 #include "spawnguard/Core/Finding.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
+#include <optional>
 
 namespace spawnguard {
 
@@ -45,6 +46,9 @@ public:
     SinkAction Action = SinkAction::CreatesProcess;
     Location Loc;
     SuppressionList Suppressions;
+    /// For a process-creating function passed as an argument, the function
+    /// that calls it.
+    std::optional<NodeId> PassedTo;
   };
 
   struct Node {
@@ -103,10 +107,16 @@ private:
   struct PendingForward {
     ParamRef From, To;
   };
+  struct PendingSinkArgument {
+    NodeId Caller;
+    ParamRef Param;
+    Sink Call;
+  };
   std::vector<std::pair<NodeId, NodeId>> Overrides; // (method, overridden)
   std::vector<PendingArgument> Arguments;
   std::vector<ParamRef> ParamCalls;
   std::vector<PendingForward> ParamForwards;
+  std::vector<PendingSinkArgument> SinkArguments;
 };
 
 } // namespace spawnguard

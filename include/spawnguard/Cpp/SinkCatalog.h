@@ -55,6 +55,8 @@ private:
   struct Entry {
     SinkAction Action;
     Check Condition;
+    /// For Check::Launcher: the fewest parameters a launching overload has.
+    uint8_t MinParams = 0;
   };
   llvm::StringMap<Entry> CFunctions;
   llvm::StringMap<Entry> CxxNames;
