@@ -26,6 +26,8 @@ FactsUnit sampleUnit() {
   U.Overrides.push_back({G, F});
   U.SinkCalls.push_back({G, "posix_spawnp", SinkAction::ReplacesProcess,
                          {H, 9, 2}, {"spawnguard-*", "SG101"}});
+  U.SinkArguments.push_back({F, G, 0, "system", SinkAction::CreatesProcess,
+                             {A, 5, 9}, {"*"}});
   U.Roots.push_back({RootKind::ExitHandler, F, "f", "atexit", {A, 1, 1}, {}});
   return U;
 }
@@ -53,6 +55,9 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   EXPECT_EQ(X.ParamCalls.size(), Y.ParamCalls.size());
   EXPECT_EQ(X.ParamForwards.size(), Y.ParamForwards.size());
   EXPECT_EQ(X.Overrides.size(), Y.Overrides.size());
+  ASSERT_EQ(X.SinkArguments.size(), Y.SinkArguments.size());
+  EXPECT_EQ(X.SinkArguments[0].Api, Y.SinkArguments[0].Api);
+  EXPECT_EQ(X.SinkArguments[0].Loc, Y.SinkArguments[0].Loc);
 }
 
 /// The error message of a failed read, or "" on success.
