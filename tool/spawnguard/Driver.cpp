@@ -24,6 +24,8 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -159,6 +161,13 @@ selectCommands(const tooling::CompilationDatabase &DB, StringRef DatabaseDir,
   return Selected;
 }
 
+Error checkJsonSyntax(StringRef Path) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return createStringError(Buffer.getError(), Buffer.getError().message());
+  return json::parse((*Buffer)->getBuffer()).takeError();
+}
+
 bool useColor() {
   switch (ColorOpt) {
   case ColorMode::Always:
@@ -234,8 +243,30 @@ int main(int argc, const char **argv) {
   } else {
     std::string Dir = BuildPath.empty() ? "." : BuildPath.getValue();
     std::string DatabaseDir = absolutePath(Dir);
+    SmallString<256> JsonPath(DatabaseDir);
+    sys::path::append(JsonPath, "compile_commands.json");
     std::string LoadError;
+    // LLVM's loader reads JSON with its YAML parser, which echoes a broken
+    // file (binary included) to stderr; check the syntax ourselves first.
+    if (sys::fs::exists(JsonPath)) {
+      if (Error Err = checkJsonSyntax(JsonPath)) {
+        errs() << "spawnguard: error: cannot read '" << JsonPath
+               << "': " << toString(std::move(Err)) << "\n";
+        return ExitError;
+      }
+    }
     DB = tooling::CompilationDatabase::loadFromDirectory(Dir, LoadError);
+    if (!DB && sys::fs::exists(JsonPath)) {
+      // The loader reports for each database plugin; only JSON's is ours.
+      StringRef Why = LoadError;
+      constexpr StringLiteral Json("json-compilation-database: ");
+      if (size_t At = Why.find(Json); At != StringRef::npos)
+        Why = Why.substr(At + Json.size());
+      errs() << "spawnguard: error: cannot read '" << JsonPath
+             << "': " << Why.take_until([](char C) { return C == '\n'; })
+             << "\n";
+      return ExitError;
+    }
     if (!DB && BuildPath.empty())
       DB = tooling::CompilationDatabase::autoDetectFromDirectory(DatabaseDir,
                                                                  LoadError);
