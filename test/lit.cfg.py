@@ -15,6 +15,7 @@ config.environment["NO_COLOR"] = "1"
 config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%spawnguard", config.spawnguard_bin))
+config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
 config.substitutions.append(
     ("%gen-cdb", "%s %s" % (config.python_executable,
                             os.path.join(config.test_source_root, "Inputs", "gen-cdb.py"))))

@@ -53,20 +53,34 @@ private:
 
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(const SinkCatalog &Sinks, FactsUnit &Out)
+  FactsConsumer(const SinkCatalog &Sinks, CompilationResult &Out)
       : Sinks(Sinks), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    Out = collectFacts(Ctx, Sinks);
+    Out.Facts = collectFacts(Ctx, Sinks);
+    // What the unit read decides when its facts go stale.
+    const SourceManager &SM = Ctx.getSourceManager();
+    FileManager &FM = SM.getFileManager();
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+         ++It) {
+      llvm::SmallString<256> Path(It->first.getName());
+      FM.makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Out.Dependencies.push_back(Path.str().str());
+    }
+    llvm::sort(Out.Dependencies);
+    Out.Dependencies.erase(
+        std::unique(Out.Dependencies.begin(), Out.Dependencies.end()),
+        Out.Dependencies.end());
   }
 
 private:
   const SinkCatalog &Sinks;
-  FactsUnit &Out;
+  CompilationResult &Out;
 };
 
 class FactsAction : public ASTFrontendAction {
 public:
-  FactsAction(const SinkCatalog &Sinks, FactsUnit &Out)
+  FactsAction(const SinkCatalog &Sinks, CompilationResult &Out)
       : Sinks(Sinks), Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
@@ -75,7 +89,7 @@ public:
 
 private:
   const SinkCatalog &Sinks;
-  FactsUnit &Out;
+  CompilationResult &Out;
 };
 
 /// The command line Clang should run: a syntax-only parse with the builtin
@@ -110,6 +124,16 @@ std::vector<std::string> adjustCommandLine(const tooling::CompileCommand &Cmd,
 
 } // namespace
 
+std::string commandIdentity(const tooling::CompileCommand &Command,
+                            const CompilationOptions &Options) {
+  std::string Identity = Command.Directory;
+  for (const std::string &Arg : adjustCommandLine(Command, Options)) {
+    Identity += '\0';
+    Identity += Arg;
+  }
+  return Identity;
+}
+
 CompilationResult runCompilation(const tooling::CompileCommand &Command,
                                  const SinkCatalog &Sinks,
                                  const CompilationOptions &Options) {
@@ -135,7 +159,7 @@ CompilationResult runCompilation(const tooling::CompileCommand &Command,
   ErrorCollector Errors(Result);
   tooling::ToolInvocation Invocation(
       adjustCommandLine(Command, Options),
-      std::make_unique<FactsAction>(Sinks, Result.Facts), Files.get());
+      std::make_unique<FactsAction>(Sinks, Result), Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();
   if (!Ran && Result.ErrorCount == 0) {

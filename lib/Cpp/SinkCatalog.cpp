@@ -77,10 +77,15 @@ SinkCatalog::SinkCatalog(llvm::ArrayRef<std::string> ExtraSinks) {
   for (const char *Name : CreatingCxxFunctions)
     CxxNames[Name] = {SinkAction::CreatesProcess, Check::None};
 
+  std::vector<std::string> Extra;
   for (llvm::StringRef Name : ExtraSinks) {
     Name.consume_front("::");
     CxxNames[Name] = {SinkAction::CreatesProcess, Check::None};
+    Extra.push_back(Name.str());
   }
+  llvm::sort(Extra);
+  for (const std::string &Name : Extra)
+    Identity += Name + ";";
 }
 
 static bool isGlobalExternC(const FunctionDecl &FD) {

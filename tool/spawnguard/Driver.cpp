@@ -1,39 +1,42 @@
 //===- Driver.cpp - The spawnguard command line ---------------------------===//
 //
-// Wires the pieces together and nothing more: read the compilation database,
-// run the front end on each selected unit (in parallel), link the facts,
-// search for traces and print the findings.
+// Wires the pieces together and nothing more. Three ways to run:
+//
+//   spawnguard [-p build] [paths] [-- flags]   extract every unit (reusing
+//                                              cached facts) and link them
+//   spawnguard extract ...                     write facts files, one per
+//                                              unit, for a later link
+//   spawnguard link <facts files or dirs>      link facts files and report
 //
 // Exit codes: 0 no findings, 1 findings, 2 usage or input errors (a bad
-// option, a missing database, a unit that failed to parse). Input errors win
-// over findings: a run that could not see everything must not look clean or
-// merely dirty.
+// option, a missing database, a unit that failed to parse, a damaged facts
+// file). Input errors win over findings: a run that could not see
+// everything must not look clean or merely dirty.
 //
 //===----------------------------------------------------------------------===//
 
+#include "CompileCommands.h"
+#include "Progress.h"
+#include "spawnguard/Core/FactsCache.h"
+#include "spawnguard/Core/FactsIO.h"
 #include "spawnguard/Core/ProgramGraph.h"
 #include "spawnguard/Core/Reachability.h"
 #include "spawnguard/Core/Rules.h"
 #include "spawnguard/Core/TextOutput.h"
-#include "spawnguard/Cpp/CompilationRunner.h"
+#include "spawnguard/Cpp/Extraction.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
-#include <cstdlib>
 #include <memory>
-#include <set>
 
 using namespace llvm;
 using namespace spawnguard;
@@ -55,10 +58,17 @@ const char Overview[] =
     "                                            database in <build-dir>\n"
     "  spawnguard <files...> -- <compiler args>  analyse files with one\n"
     "                                            command line\n"
+    "  spawnguard extract -p <build-dir> -o <dir> [--shard I/N]\n"
+    "                                            write one facts file per unit\n"
+    "  spawnguard extract [--compile] [-o <file>] -- <compiler> <args...>\n"
+    "                                            facts of one compile command\n"
+    "                                            (usable as a compiler wrapper)\n"
+    "  spawnguard link <facts files or dirs...>  link facts files and report\n"
     "  spawnguard rules                          list the rules\n";
 
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory containing "
-                                             "compile_commands.json"),
+cl::opt<std::string> BuildPath("p",
+                               cl::desc("Build directory containing "
+                                        "compile_commands.json"),
                                cl::value_desc("build-dir"), cl::cat(Category));
 cl::list<std::string> Paths(cl::Positional,
                             cl::desc("[<file or directory>...]"),
@@ -96,9 +106,38 @@ cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before",
     cl::desc("Prepend an argument to every compile command"),
     cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line"),
+cl::opt<std::string>
+    CacheDir("cache-dir",
+             cl::desc("Directory for cached facts (default: "
+                      "<build-dir>/.spawnguard-cache with -p; safe to "
+                      "delete)"),
+             cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the cache"),
+                      cl::cat(Category));
+cl::opt<std::string>
+    ShardOpt("shard",
+             cl::desc("extract: only every N-th unit, starting at the I-th "
+                      "(1-based), for CI jobs in parallel"),
+             cl::value_desc("I/N"), cl::cat(Category));
+cl::opt<std::string>
+    Output("o",
+           cl::desc("extract: where to write facts (a directory with -p, a "
+                    "file for one compiler command)"),
+           cl::value_desc("path"), cl::cat(Category));
+cl::opt<bool> Compile("compile",
+                      cl::desc("extract: also run the compiler command, as a "
+                               "compiler wrapper does"),
+                      cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print no progress and no summary line"),
                     cl::cat(Category));
 cl::alias QuietShort("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet));
+cl::opt<bool> Verbose("verbose",
+                      cl::desc("Say how many units were parsed and how many "
+                               "came from the cache"),
+                      cl::cat(Category));
+
+enum class Mode { Analyse, Extract, Link };
 
 void printVersion(raw_ostream &OS) {
   OS << "spawnguard " SPAWNGUARD_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -109,63 +148,6 @@ int listRules() {
     outs() << Rule.Code << "  " << Rule.Name << "  [" << Rule.Language
            << "]\n        " << Rule.Summary << "\n";
   return ExitClean;
-}
-
-std::string absolutePath(StringRef Path) {
-  SmallString<256> Abs(Path);
-  sys::fs::make_absolute(Abs);
-  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return Abs.str().str();
-}
-
-/// True if \p File is \p Filter or lies below it.
-bool isUnder(StringRef File, StringRef Filter) {
-  if (!File.consume_front(Filter))
-    return false;
-  return File.empty() || File.front() == '/' || Filter.ends_with("/");
-}
-
-/// The compile commands to run, in database order, restricted to \p Filters
-/// (absolute paths of files or directories). Reports filters that select
-/// nothing. A relative "directory" is taken relative to \p DatabaseDir, so
-/// the result does not depend on where spawnguard was started.
-std::vector<tooling::CompileCommand>
-selectCommands(const tooling::CompilationDatabase &DB, StringRef DatabaseDir,
-               const std::vector<std::string> &Filters, bool &Ok) {
-  std::vector<tooling::CompileCommand> Selected;
-  std::vector<bool> FilterUsed(Filters.size(), false);
-  std::set<std::pair<std::string, std::vector<std::string>>> Seen;
-  for (tooling::CompileCommand &Cmd : DB.getAllCompileCommands()) {
-    // The file stays relative to the (now absolute) directory.
-    if (sys::path::is_relative(Cmd.Directory))
-      Cmd.Directory = absolutePath((DatabaseDir + "/" + Cmd.Directory).str());
-    SmallString<256> File(Cmd.Filename);
-    sys::fs::make_absolute(Cmd.Directory, File);
-    sys::path::remove_dots(File, /*remove_dot_dot=*/true);
-    bool Wanted = Filters.empty();
-    for (size_t I = 0; I < Filters.size(); ++I)
-      if (isUnder(File, Filters[I])) {
-        FilterUsed[I] = true;
-        Wanted = true;
-      }
-    // Databases sometimes list the same command twice; analyse it once.
-    if (Wanted && Seen.insert({File.str().str(), Cmd.CommandLine}).second)
-      Selected.push_back(std::move(Cmd));
-  }
-  for (size_t I = 0; I < Filters.size(); ++I)
-    if (!FilterUsed[I]) {
-      errs() << "spawnguard: error: no compile command for '" << Filters[I]
-             << "' in the compilation database\n";
-      Ok = false;
-    }
-  return Selected;
-}
-
-Error checkJsonSyntax(StringRef Path) {
-  ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return createStringError(Buffer.getError(), Buffer.getError().message());
-  return json::parse((*Buffer)->getBuffer()).takeError();
 }
 
 bool useColor() {
@@ -184,152 +166,63 @@ bool useColor() {
   return false;
 }
 
-} // namespace
+/// Identifies this build of the tool, so the cache never serves facts that
+/// another build extracted: a rebuilt extractor may extract differently.
+std::string toolIdentity(const char *Argv0) {
+  std::string Identity = "spawnguard " SPAWNGUARD_VERSION;
+  std::string Exe = sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&toolIdentity));
+  if (auto Buffer = MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false))
+    Identity += " " + contentHash((*Buffer)->getBuffer());
+  return Identity;
+}
 
-int main(int argc, const char **argv) {
-  if (argc >= 2 && StringRef(argv[1]) == "rules")
-    return listRules();
-
-  // Everything after "--" is a compile command for the named files, as in
-  // clang-tidy.
-  std::string DBError;
-  std::unique_ptr<tooling::CompilationDatabase> DB =
-      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
-                                                             DBError);
-  bool HasFixedCommand = DB != nullptr;
-  if (!DBError.empty()) {
-    errs() << "spawnguard: error: " << DBError << "\n";
-    return ExitError;
-  }
-
-  if (cl::Option *LLVMColor = cl::getRegisteredOptions().lookup("color"))
-    LLVMColor->removeArgument();
-  ColorOpt.setArgStr("color");
-  cl::HideUnrelatedOptions(Category);
-  cl::SetVersionPrinter(printVersion);
-  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
-    return ExitError;
-
-  if (Format != "text") {
-    errs() << "spawnguard: error: unknown --format '" << Format
-           << "' (supported: text)\n";
-    return ExitError;
-  }
-
+struct Session {
+  const char *Argv0;
+  RuleSelection Selection;
+  SinkCatalog Catalog;
+  ExtractionOptions Extraction;
+  std::unique_ptr<FactsCache> Cache;
   bool Ok = true;
-  std::vector<std::string> Filters;
-  for (const std::string &Path : Paths) {
-    Filters.push_back(absolutePath(Path));
-    if (!sys::fs::exists(Filters.back())) {
-      errs() << "spawnguard: error: no such file or directory: '" << Path
-             << "'\n";
-      Ok = false;
-    }
-  }
+};
 
-  std::vector<tooling::CompileCommand> Commands;
-  if (HasFixedCommand) {
-    if (!BuildPath.empty()) {
-      errs() << "spawnguard: error: use either -p or '--', not both\n";
-      return ExitError;
-    }
-    if (Paths.empty()) {
-      errs() << "spawnguard: error: no input files before '--'\n";
-      return ExitError;
-    }
-    for (const std::string &Path : Filters)
-      for (tooling::CompileCommand &Cmd : DB->getCompileCommands(Path))
-        Commands.push_back(std::move(Cmd));
-  } else {
-    std::string Dir = BuildPath.empty() ? "." : BuildPath.getValue();
-    std::string DatabaseDir = absolutePath(Dir);
-    SmallString<256> JsonPath(DatabaseDir);
-    sys::path::append(JsonPath, "compile_commands.json");
-    std::string LoadError;
-    // LLVM's loader reads JSON with its YAML parser, which echoes a broken
-    // file (binary included) to stderr; check the syntax ourselves first.
-    if (sys::fs::exists(JsonPath)) {
-      if (Error Err = checkJsonSyntax(JsonPath)) {
-        errs() << "spawnguard: error: cannot read '" << JsonPath
-               << "': " << toString(std::move(Err)) << "\n";
-        return ExitError;
-      }
-    }
-    DB = tooling::CompilationDatabase::loadFromDirectory(Dir, LoadError);
-    if (!DB && sys::fs::exists(JsonPath)) {
-      // The loader reports for each database plugin; only JSON's is ours.
-      StringRef Why = LoadError;
-      constexpr StringLiteral Json("json-compilation-database: ");
-      if (size_t At = Why.find(Json); At != StringRef::npos)
-        Why = Why.substr(At + Json.size());
-      errs() << "spawnguard: error: cannot read '" << JsonPath
-             << "': " << Why.take_until([](char C) { return C == '\n'; })
-             << "\n";
-      return ExitError;
-    }
-    if (!DB && BuildPath.empty())
-      DB = tooling::CompilationDatabase::autoDetectFromDirectory(DatabaseDir,
-                                                                 LoadError);
-    if (!DB) {
-      errs() << "spawnguard: error: no compilation database in '" << Dir
-             << "' (expected compile_commands.json; pass -p <build-dir>, or "
-                "files followed by '-- <compiler args>')\n";
-      return ExitError;
-    }
-    Commands = selectCommands(*DB, DatabaseDir, Filters, Ok);
+/// Extracts \p Commands, reporting cache problems and units that did not
+/// parse cleanly; the facts of those still count.
+std::vector<CompilationResult>
+extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
+  ProgressLine Progress(!Quiet && errs().is_displayed() && Commands.size() > 1);
+  S.Extraction.OnProgress = [&](size_t Done, size_t Total) {
+    Progress.update(Done, Total);
+  };
+  ExtractionStats Stats;
+  std::vector<CompilationResult> Results =
+      extractUnits(Commands, S.Catalog, S.Extraction, Stats);
+  S.Extraction.OnProgress = nullptr;
+  for (const std::string &Problem : Stats.CacheProblems)
+    errs() << "spawnguard: warning: " << Problem << "\n";
+  if (Verbose) {
+    errs() << "spawnguard: " << Stats.Parsed << " parsed, " << Stats.CacheHits
+           << " from cache";
+    if (S.Extraction.Cache)
+      errs() << " ('" << S.Extraction.Cache->directory() << "')";
+    else
+      errs() << " (no cache)";
+    errs() << "\n";
   }
-
-  // A run that looks at nothing must not pass for a clean one.
-  RuleSelection Selection(Checks);
-  if (llvm::none_of(allRules(), [&](const RuleInfo &Rule) {
-        return Selection.isEnabled(Rule);
-      })) {
-    errs() << "spawnguard: error: --checks='" << Checks
-           << "' enables no rule (see 'spawnguard rules')\n";
-    return ExitError;
-  }
-  if (Commands.empty() && Ok) {
-    errs() << "spawnguard: error: the compilation database lists no "
-              "translation units\n";
-    return ExitError;
-  }
-
-  SinkCatalog Catalog(Sinks);
-  CompilationOptions Options;
-  Options.ExtraArgs = ExtraArgs;
-  Options.ExtraArgsBefore = ExtraArgsBefore;
-
-  // Every unit writes its own slot; linking then follows database order, so
-  // the result cannot depend on which thread finished first.
-  std::vector<CompilationResult> Results(Commands.size());
-  {
-    unsigned Threads = Jobs ? Jobs.getValue()
-                            : hardware_concurrency().compute_thread_count();
-    DefaultThreadPool Pool(hardware_concurrency(Threads));
-    for (size_t I = 0; I < Commands.size(); ++I)
-      Pool.async([&, I] {
-        Results[I] = runCompilation(Commands[I], Catalog, Options);
-      });
-    Pool.wait();
-  }
-
-  ProgramGraph Graph;
-  unsigned Failed = 0;
-  for (const CompilationResult &R : Results) {
+  for (const CompilationResult &R : Results)
     if (!R.Clean) {
-      ++Failed;
-      Ok = false;
+      S.Ok = false;
       errs() << "spawnguard: error: '" << R.File << "' did not parse cleanly ("
              << R.ErrorCount << (R.ErrorCount == 1 ? " error" : " errors")
              << "; analysed what parsed): " << R.FirstError << "\n";
     }
-    Graph.addUnit(R.Facts);
-  }
-  Graph.finalize();
+  return Results;
+}
 
-  std::vector<Finding> Findings =
-      findReachableSinks(Graph, Selection);
-
+int report(Session &S, const ProgramGraph &Graph, size_t Units,
+           StringRef UnitNoun, unsigned Failed = 0) {
+  std::vector<Finding> Findings = findReachableSinks(Graph, S.Selection);
   TextOptions Text;
   Text.Color = useColor();
   if (Text.Color)
@@ -338,16 +231,311 @@ int main(int argc, const char **argv) {
   printText(outs(), Findings, Text);
   outs().flush();
 
-  if (!Quiet) {
+  if (!Quiet)
     errs() << "spawnguard: " << Findings.size()
            << (Findings.size() == 1 ? " finding" : " findings") << " in "
-           << Results.size()
-           << (Results.size() == 1 ? " translation unit" : " translation units");
-    if (Failed)
-      errs() << " (" << Failed << " with errors)";
+           << Units << " " << UnitNoun << (Units == 1 ? "" : "s");
+  if (!Quiet && Failed)
+    errs() << " (" << Failed << " with errors)";
+  if (!Quiet)
     errs() << "\n";
-  }
-  if (!Ok)
+  if (!S.Ok)
     return ExitError;
   return Findings.empty() ? ExitClean : ExitFindings;
+}
+
+/// The analysed units, from the database or from '<files> -- <flags>'.
+std::optional<std::vector<tooling::CompileCommand>>
+selectUnits(Session &S, tooling::CompilationDatabase *FixedDB,
+            const std::vector<std::string> &Filters, Shard Part) {
+  if (FixedDB) {
+    std::vector<tooling::CompileCommand> Commands;
+    for (const std::string &Path : Filters)
+      for (tooling::CompileCommand &Cmd : FixedDB->getCompileCommands(Path))
+        Commands.push_back(std::move(Cmd));
+    return Commands;
+  }
+  std::optional<DatabaseSelection> Selection =
+      selectFromDatabase(BuildPath, Filters, Part, S.Ok);
+  if (!Selection)
+    return std::nullopt;
+  if (!NoCache)
+    S.Cache = std::make_unique<FactsCache>(
+        CacheDir.empty() ? Selection->Directory + "/.spawnguard-cache"
+                         : absolutePath(CacheDir));
+  return std::move(Selection->Commands);
+}
+
+int runAnalyse(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
+  std::vector<CompilationResult> Results = extract(S, Commands);
+  ProgramGraph Graph;
+  for (const CompilationResult &R : Results)
+    Graph.addUnit(R.Facts);
+  Graph.finalize();
+  unsigned Failed = llvm::count_if(
+      Results, [](const CompilationResult &R) { return !R.Clean; });
+  return report(S, Graph, Results.size(), "translation unit", Failed);
+}
+
+/// A stable, readable name for the facts file of one unit.
+std::string factsFileName(const tooling::CompileCommand &Cmd,
+                          const ExtractionOptions &Options) {
+  std::string Hash = contentHash(commandIdentity(Cmd, Options.Compile));
+  return (sys::path::filename(Cmd.Filename) + "-" + StringRef(Hash).take_front(16) +
+          ".sgfacts")
+      .str();
+}
+
+int writeFactsFile(Session &S, StringRef Path, const FactsUnit &Facts) {
+  if (Error Err = writeFileAtomically(Path, writeFacts(Facts))) {
+    errs() << "spawnguard: error: " << toString(std::move(Err)) << "\n";
+    S.Ok = false;
+  }
+  return S.Ok ? ExitClean : ExitError;
+}
+
+int runExtractDatabase(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
+  if (Output.empty()) {
+    errs() << "spawnguard: error: extract needs -o <directory>\n";
+    return ExitError;
+  }
+  if (std::error_code EC = sys::fs::create_directories(Output)) {
+    errs() << "spawnguard: error: cannot create '" << Output
+           << "': " << EC.message() << "\n";
+    return ExitError;
+  }
+  std::vector<CompilationResult> Results = extract(S, Commands);
+  for (size_t I = 0; I < Results.size(); ++I) {
+    SmallString<256> Path(Output);
+    sys::path::append(Path, factsFileName(Commands[I], S.Extraction));
+    writeFactsFile(S, Path, Results[I].Facts);
+  }
+  if (!Quiet)
+    errs() << "spawnguard: wrote facts of " << Results.size()
+           << (Results.size() == 1 ? " translation unit" : " translation units")
+           << " to '" << Output << "'\n";
+  return S.Ok ? ExitClean : ExitError;
+}
+
+/// 'spawnguard extract [--compile] [-o file] -- <compiler> <args...>'.
+int runExtractCommand(Session &S, ArrayRef<std::string> CompilerCommand) {
+  Expected<tooling::CompileCommand> Cmd =
+      commandFromCompilerInvocation(CompilerCommand);
+  if (!Cmd) {
+    errs() << "spawnguard: error: " << toString(Cmd.takeError()) << "\n";
+    return ExitError;
+  }
+  std::string FactsPath = Output;
+  if (FactsPath.empty()) {
+    // Beside the object file, as a build system's side output.
+    auto O = llvm::find(CompilerCommand, "-o");
+    if (O == CompilerCommand.end() || O + 1 == CompilerCommand.end()) {
+      errs() << "spawnguard: error: extract needs -o <file> when the "
+                "compiler command has no -o\n";
+      return ExitError;
+    }
+    FactsPath = *(O + 1) + ".sgfacts";
+  }
+  if (Compile) {
+    // As a wrapper, the build's result is the compiler's.
+    ErrorOr<std::string> Program =
+        sys::path::is_absolute(CompilerCommand[0])
+            ? ErrorOr<std::string>(CompilerCommand[0])
+            : sys::findProgramByName(CompilerCommand[0]);
+    if (!Program) {
+      errs() << "spawnguard: error: cannot find '" << CompilerCommand[0]
+             << "'\n";
+      return ExitError;
+    }
+    std::vector<StringRef> Argv(CompilerCommand.begin(), CompilerCommand.end());
+    if (int Status = sys::ExecuteAndWait(*Program, Argv))
+      return Status < 0 ? ExitError : Status;
+  }
+  std::vector<CompilationResult> Results = extract(S, {*Cmd});
+  return writeFactsFile(S, FactsPath, Results.front().Facts) == ExitClean && S.Ok
+             ? ExitClean
+             : ExitError;
+}
+
+/// Facts files named on the command line, directories searched
+/// recursively, in a fixed order.
+std::vector<std::string> collectFactsFiles(Session &S) {
+  std::vector<std::string> Files;
+  for (const std::string &Path : Paths) {
+    if (!sys::fs::is_directory(Path)) {
+      Files.push_back(Path);
+      continue;
+    }
+    std::error_code EC;
+    for (sys::fs::recursive_directory_iterator It(Path, EC), End;
+         It != End && !EC; It.increment(EC))
+      if (sys::path::extension(It->path()) == ".sgfacts")
+        Files.push_back(It->path());
+    if (EC) {
+      errs() << "spawnguard: error: cannot list '" << Path
+             << "': " << EC.message() << "\n";
+      S.Ok = false;
+    }
+  }
+  llvm::sort(Files);
+  return Files;
+}
+
+int runLink(Session &S) {
+  std::vector<std::string> Files = collectFactsFiles(S);
+  if (Files.empty()) {
+    errs() << "spawnguard: error: no facts files to link (give .sgfacts "
+              "files or directories holding them)\n";
+    return ExitError;
+  }
+  ProgramGraph Graph;
+  for (const std::string &File : Files) {
+    ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(
+        File, /*IsText=*/false, /*RequiresNullTerminator=*/false);
+    if (!Buffer) {
+      errs() << "spawnguard: error: cannot read '" << File
+             << "': " << Buffer.getError().message() << "\n";
+      S.Ok = false;
+      continue;
+    }
+    Expected<FactsUnit> Facts = readFacts((*Buffer)->getBuffer());
+    if (!Facts) {
+      errs() << "spawnguard: error: '" << File
+             << "': " << toString(Facts.takeError()) << "\n";
+      S.Ok = false;
+      continue;
+    }
+    Graph.addUnit(*Facts);
+  }
+  Graph.finalize();
+  return report(S, Graph, Files.size(), "facts file");
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  Mode M = Mode::Analyse;
+  std::vector<const char *> Args(argv, argv + argc);
+  if (argc >= 2) {
+    StringRef First = argv[1];
+    if (First == "rules")
+      return listRules();
+    if (First == "extract" || First == "link") {
+      M = First == "extract" ? Mode::Extract : Mode::Link;
+      Args.erase(Args.begin() + 1);
+    }
+  }
+
+  // After "--" comes a compile command: flags for the named files (as in
+  // clang-tidy), or, for extract, a whole compiler invocation.
+  std::unique_ptr<tooling::CompilationDatabase> FixedDB;
+  std::vector<std::string> CompilerCommand;
+  auto DashDash = llvm::find_if(
+      Args, [](const char *A) { return StringRef(A) == "--"; });
+  if (DashDash != Args.end()) {
+    if (M == Mode::Link) {
+      errs() << "spawnguard: error: link takes no compile command\n";
+      return ExitError;
+    }
+    if (M == Mode::Extract) {
+      CompilerCommand.assign(DashDash + 1, Args.end());
+      Args.erase(DashDash, Args.end());
+    } else {
+      int Count = Args.size();
+      std::string DBError;
+      FixedDB = tooling::FixedCompilationDatabase::loadFromCommandLine(
+          Count, Args.data(), DBError);
+      if (!DBError.empty()) {
+        errs() << "spawnguard: error: " << DBError << "\n";
+        return ExitError;
+      }
+      Args.resize(Count);
+    }
+  }
+
+  if (cl::Option *LLVMColor = cl::getRegisteredOptions().lookup("color"))
+    LLVMColor->removeArgument();
+  ColorOpt.setArgStr("color");
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  if (!cl::ParseCommandLineOptions(Args.size(), Args.data(), Overview, &errs()))
+    return ExitError;
+
+  if (Format != "text") {
+    errs() << "spawnguard: error: unknown --format '" << Format
+           << "' (supported: text)\n";
+    return ExitError;
+  }
+  Session S{argv[0], RuleSelection(Checks), SinkCatalog(Sinks), {}, nullptr};
+  // A run that looks at nothing must not pass for a clean one.
+  if (llvm::none_of(allRules(), [&](const RuleInfo &Rule) {
+        return S.Selection.isEnabled(Rule);
+      })) {
+    errs() << "spawnguard: error: --checks='" << Checks
+           << "' enables no rule (see 'spawnguard rules')\n";
+    return ExitError;
+  }
+  Shard Part;
+  if (!ShardOpt.empty()) {
+    if (M != Mode::Extract) {
+      errs() << "spawnguard: error: --shard only applies to 'extract'; link "
+                "the shards' facts to report\n";
+      return ExitError;
+    }
+    Expected<Shard> Parsed = parseShard(ShardOpt);
+    if (!Parsed) {
+      errs() << "spawnguard: error: " << toString(Parsed.takeError()) << "\n";
+      return ExitError;
+    }
+    Part = *Parsed;
+  }
+  if (M != Mode::Extract && (!Output.empty() || Compile)) {
+    errs() << "spawnguard: error: -o and --compile only apply to 'extract'\n";
+    return ExitError;
+  }
+
+  if (M == Mode::Link)
+    return runLink(S);
+
+  S.Extraction.Jobs = Jobs;
+  S.Extraction.Compile.ExtraArgs = ExtraArgs;
+  S.Extraction.Compile.ExtraArgsBefore = ExtraArgsBefore;
+  S.Extraction.ToolIdentity = toolIdentity(argv[0]);
+  if (!NoCache && !CacheDir.empty())
+    S.Cache = std::make_unique<FactsCache>(absolutePath(CacheDir));
+
+  if (M == Mode::Extract && !CompilerCommand.empty()) {
+    S.Extraction.Cache = S.Cache.get();
+    return runExtractCommand(S, CompilerCommand);
+  }
+
+  std::vector<std::string> Filters;
+  for (const std::string &Path : Paths) {
+    Filters.push_back(absolutePath(Path));
+    if (!sys::fs::exists(Filters.back())) {
+      errs() << "spawnguard: error: no such file or directory: '" << Path
+             << "'\n";
+      S.Ok = false;
+    }
+  }
+  if (FixedDB && !BuildPath.empty()) {
+    errs() << "spawnguard: error: use either -p or '--', not both\n";
+    return ExitError;
+  }
+  if (FixedDB && Paths.empty()) {
+    errs() << "spawnguard: error: no input files before '--'\n";
+    return ExitError;
+  }
+  std::optional<std::vector<tooling::CompileCommand>> Commands =
+      selectUnits(S, FixedDB.get(), Filters, Part);
+  if (!Commands)
+    return ExitError;
+  if (Commands->empty() && S.Ok && Part.Count == 1) {
+    errs() << "spawnguard: error: the compilation database lists no "
+              "translation units\n";
+    return ExitError;
+  }
+  S.Extraction.Cache = S.Cache.get();
+  return M == Mode::Extract ? runExtractDatabase(S, *Commands)
+                            : runAnalyse(S, *Commands);
 }

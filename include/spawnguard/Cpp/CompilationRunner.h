@@ -33,7 +33,15 @@ struct CompilationResult {
   unsigned ErrorCount = 0;
   /// The first error, formatted like clang ("file:line:col: error: ...").
   std::string FirstError;
+  /// Every file the compiler read (main file and headers), absolute, sorted.
+  std::vector<std::string> Dependencies;
 };
+
+/// A string that identifies what an extraction of \p Command computes: the
+/// working directory and the command line exactly as Clang will run it. Two
+/// equal identities over unchanged files give equal facts.
+std::string commandIdentity(const clang::tooling::CompileCommand &Command,
+                            const CompilationOptions &Options);
 
 CompilationResult runCompilation(const clang::tooling::CompileCommand &Command,
                                  const SinkCatalog &Sinks,

@@ -45,6 +45,9 @@ public:
                                  llvm::ArrayRef<const clang::Expr *> Args,
                                  clang::ASTContext &Ctx) const;
 
+  /// Identifies the configuration, for cache keys: the extra sinks.
+  const std::string &identity() const { return Identity; }
+
   /// If \p Callee registers an exit handler (atexit and friends), returns the
   /// index of the handler argument.
   static std::optional<unsigned>
@@ -58,6 +61,7 @@ private:
     /// For Check::Launcher: the fewest parameters a launching overload has.
     uint8_t MinParams = 0;
   };
+  std::string Identity;
   llvm::StringMap<Entry> CFunctions;
   llvm::StringMap<Entry> CxxNames;
 };

@@ -1,0 +1,76 @@
+//===- FactsCache.h - Reuse facts of unchanged units ------------*- C++ -*-===//
+//
+// A directory of cache entries, one per unit *command* (tool version, working
+// directory, command line, options that shape the facts). An entry records
+// the content hash of every file the unit read when it was extracted, and
+// the facts. It is valid while every one of those files still hashes the
+// same, so editing a header invalidates exactly the units that include it.
+//
+// Keying by command rather than by content means an edited unit overwrites
+// its own entry, and the cache does not grow with every edit. Entries are
+// written to a temporary file and renamed into place, so concurrent runs
+// and interrupted runs never leave a half-written entry, and anything that
+// does not validate is treated as a miss.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef SPAWNGUARD_CORE_FACTSCACHE_H
+#define SPAWNGUARD_CORE_FACTSCACHE_H
+
+#include "spawnguard/Core/Facts.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace spawnguard {
+
+/// Writes \p Bytes to \p Path through a temporary file in the same
+/// directory and a rename: readers see the old file or the new one, never a
+/// mix.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Bytes);
+
+/// Hex digest of \p Data (BLAKE3, 128 bits).
+std::string contentHash(llvm::StringRef Data);
+
+/// Content hashes of files, each file read once per run however many units
+/// include it. Thread-safe.
+class FileHasher {
+public:
+  /// The hash of the file's contents, or std::nullopt if it cannot be read.
+  std::optional<std::string> hash(llvm::StringRef Path);
+
+private:
+  std::mutex Lock;
+  llvm::StringMap<std::optional<std::string>> Hashes;
+};
+
+class FactsCache {
+public:
+  explicit FactsCache(std::string Directory) : Directory(std::move(Directory)) {}
+
+  const std::string &directory() const { return Directory; }
+
+  /// The facts stored under \p Key if every file they depend on is
+  /// unchanged. A damaged entry is a miss, described in \p Problem.
+  std::optional<FactsUnit> lookup(llvm::StringRef Key, FileHasher &Hasher,
+                                  std::string &Problem) const;
+
+  /// Stores \p Facts under \p Key with the current hashes of
+  /// \p Dependencies. A dependency that cannot be read makes the entry
+  /// impossible to validate, so nothing is stored.
+  llvm::Error store(llvm::StringRef Key,
+                    llvm::ArrayRef<std::string> Dependencies,
+                    FileHasher &Hasher, const FactsUnit &Facts) const;
+
+private:
+  std::string entryPath(llvm::StringRef Key) const;
+
+  std::string Directory;
+};
+
+} // namespace spawnguard
+
+#endif // SPAWNGUARD_CORE_FACTSCACHE_H

@@ -1,0 +1,44 @@
+//===- Extraction.h - Facts of many units, in parallel, cached --*- C++ -*-===//
+
+#ifndef SPAWNGUARD_CPP_EXTRACTION_H
+#define SPAWNGUARD_CPP_EXTRACTION_H
+
+#include "spawnguard/Core/FactsCache.h"
+#include "spawnguard/Cpp/CompilationRunner.h"
+#include <functional>
+
+namespace spawnguard {
+
+class SinkCatalog;
+
+struct ExtractionOptions {
+  CompilationOptions Compile;
+  /// Units extracted at once; 0 means one per core.
+  unsigned Jobs = 0;
+  /// Where to reuse and store facts; null for no cache.
+  const FactsCache *Cache = nullptr;
+  /// Identifies the extractor itself (tool version and build), so that a
+  /// new tool never trusts facts an older one extracted.
+  std::string ToolIdentity;
+  /// Called after each unit, from worker threads but never concurrently.
+  std::function<void(size_t Done, size_t Total)> OnProgress;
+};
+
+struct ExtractionStats {
+  unsigned CacheHits = 0;
+  unsigned Parsed = 0;
+  /// Damaged cache entries and failed cache writes, in unit order.
+  std::vector<std::string> CacheProblems;
+};
+
+/// Extracts the facts of every command. Result I belongs to command I,
+/// whatever order the work finished in. Units with errors are never cached,
+/// so their errors are reported on every run.
+std::vector<CompilationResult>
+extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
+             const SinkCatalog &Sinks, const ExtractionOptions &Options,
+             ExtractionStats &Stats);
+
+} // namespace spawnguard
+
+#endif // SPAWNGUARD_CPP_EXTRACTION_H

@@ -1,0 +1,139 @@
+//===- FactsCache.cpp -----------------------------------------------------===//
+//
+// Entry layout: the line "SGCACHE 1", then one line per dependency
+// "<hash> <path>", then an empty line, then the facts file (FactsIO). The
+// facts part carries its own checksum; the text part is checked line by
+// line.
+//
+//===----------------------------------------------------------------------===//
+
+#include "spawnguard/Core/FactsCache.h"
+#include "spawnguard/Core/FactsIO.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BLAKE3.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace spawnguard {
+
+static constexpr llvm::StringLiteral EntryHeader = "SGCACHE 1\n";
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Bytes) {
+  llvm::SmallString<256> Model(Path);
+  Model += ".tmp-%%%%%%%%";
+  int FD = -1;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
+    return llvm::createStringError(EC, "cannot create a file next to '" +
+                                           Path + "': " + EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Bytes;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      llvm::sys::fs::remove(TempPath);
+      return llvm::createStringError(EC, "cannot write '" + TempPath +
+                                             "': " + EC.message());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
+    llvm::sys::fs::remove(TempPath);
+    return llvm::createStringError(EC, "cannot replace '" + Path +
+                                           "': " + EC.message());
+  }
+  return llvm::Error::success();
+}
+
+std::string contentHash(llvm::StringRef Data) {
+  return llvm::toHex(llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(Data)),
+                     /*LowerCase=*/true);
+}
+
+std::optional<std::string> FileHasher::hash(llvm::StringRef Path) {
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto It = Hashes.find(Path);
+    if (It != Hashes.end())
+      return It->second;
+  }
+  // Hash outside the lock; two threads may hash the same file once each,
+  // which is harmless.
+  std::optional<std::string> Result;
+  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                /*RequiresNullTerminator=*/false))
+    Result = contentHash((*Buffer)->getBuffer());
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Hashes.try_emplace(Path, Result).first->second;
+}
+
+std::string FactsCache::entryPath(llvm::StringRef Key) const {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, contentHash(Key) + ".sgcache");
+  return Path.str().str();
+}
+
+std::optional<FactsUnit> FactsCache::lookup(llvm::StringRef Key,
+                                            FileHasher &Hasher,
+                                            std::string &Problem) const {
+  std::string Path = entryPath(Key);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return std::nullopt; // Never stored: an ordinary miss.
+  llvm::StringRef Rest = (*Buffer)->getBuffer();
+  auto Damaged = [&](llvm::StringRef Why) {
+    Problem = ("ignoring damaged cache entry '" + Path + "': " + Why).str();
+    return std::nullopt;
+  };
+  if (!Rest.consume_front(EntryHeader))
+    return Damaged("unknown header");
+  while (true) {
+    size_t End = Rest.find('\n');
+    if (End == llvm::StringRef::npos)
+      return Damaged("truncated dependency list");
+    llvm::StringRef Line = Rest.take_front(End);
+    Rest = Rest.drop_front(End + 1);
+    if (Line.empty())
+      break;
+    auto [Hash, File] = Line.split(' ');
+    if (Hash.size() != 32 || File.empty())
+      return Damaged("malformed dependency line");
+    std::optional<std::string> Current = Hasher.hash(File);
+    if (!Current || *Current != Hash)
+      return std::nullopt; // A file changed or vanished: a plain miss.
+  }
+  llvm::Expected<FactsUnit> Facts = readFacts(Rest);
+  if (!Facts)
+    return Damaged(llvm::toString(Facts.takeError()));
+  return std::move(*Facts);
+}
+
+llvm::Error FactsCache::store(llvm::StringRef Key,
+                              llvm::ArrayRef<std::string> Dependencies,
+                              FileHasher &Hasher,
+                              const FactsUnit &Facts) const {
+  std::string Entry(EntryHeader);
+  for (const std::string &File : Dependencies) {
+    // A path with a newline cannot be recorded; such a unit is not cached.
+    if (File.find('\n') != std::string::npos)
+      return llvm::Error::success();
+    std::optional<std::string> Hash = Hasher.hash(File);
+    if (!Hash)
+      return llvm::Error::success();
+    Entry += *Hash + " " + File + "\n";
+  }
+  Entry += "\n";
+  Entry += writeFacts(Facts);
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return llvm::createStringError(EC, "cannot create cache directory '" +
+                                           Directory + "': " + EC.message());
+  return writeFileAtomically(entryPath(Key), Entry);
+}
+
+} // namespace spawnguard

@@ -1,0 +1,78 @@
+//===- Extraction.cpp -----------------------------------------------------===//
+
+#include "spawnguard/Cpp/Extraction.h"
+#include "spawnguard/Cpp/SinkCatalog.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include <mutex>
+
+namespace spawnguard {
+
+std::vector<CompilationResult>
+extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
+             const SinkCatalog &Sinks, const ExtractionOptions &Options,
+             ExtractionStats &Stats) {
+  std::vector<CompilationResult> Results(Commands.size());
+  std::vector<std::string> Problems(Commands.size());
+  std::vector<char> Hit(Commands.size(), 0);
+  FileHasher Hasher;
+  std::mutex ProgressLock;
+  size_t Done = 0;
+
+  auto Extract = [&](size_t I) {
+    const clang::tooling::CompileCommand &Cmd = Commands[I];
+    std::string Key;
+    if (Options.Cache) {
+      Key = Options.ToolIdentity + '\0' + Sinks.identity() + '\0' +
+            commandIdentity(Cmd, Options.Compile);
+      if (std::optional<FactsUnit> Cached =
+              Options.Cache->lookup(Key, Hasher, Problems[I])) {
+        CompilationResult &R = Results[I];
+        llvm::SmallString<256> File(Cmd.Filename);
+        llvm::sys::fs::make_absolute(Cmd.Directory, File);
+        llvm::sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+        R.File = File.str().str();
+        R.Facts = std::move(*Cached);
+        R.Clean = true;
+        Hit[I] = 1;
+      }
+    }
+    if (!Hit[I]) {
+      Results[I] = runCompilation(Cmd, Sinks, Options.Compile);
+      if (Options.Cache && Results[I].Clean)
+        if (llvm::Error Err =
+                Options.Cache->store(Key, Results[I].Dependencies, Hasher,
+                                     Results[I].Facts))
+          Problems[I] = "cannot write the cache: " + toString(std::move(Err));
+    }
+    if (Options.OnProgress) {
+      std::lock_guard<std::mutex> Guard(ProgressLock);
+      Options.OnProgress(++Done, Commands.size());
+    }
+  };
+
+  unsigned Threads = Options.Jobs
+                         ? Options.Jobs
+                         : llvm::hardware_concurrency().compute_thread_count();
+  if (Threads <= 1 || Commands.size() <= 1) {
+    for (size_t I = 0; I < Commands.size(); ++I)
+      Extract(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+    for (size_t I = 0; I < Commands.size(); ++I)
+      Pool.async([&, I] { Extract(I); });
+    Pool.wait();
+  }
+
+  for (size_t I = 0; I < Commands.size(); ++I) {
+    Stats.CacheHits += Hit[I];
+    Stats.Parsed += !Hit[I];
+    if (!Problems[I].empty())
+      Stats.CacheProblems.push_back(std::move(Problems[I]));
+  }
+  return Results;
+}
+
+} // namespace spawnguard
