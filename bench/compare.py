@@ -5,23 +5,28 @@ Runs, side by side in one invocation and over exactly the same translation
 units:
   * clang-19 -fsyntax-only          the floor: parsing alone
   * clang-tidy-19 bugprone-signal-handler and cert-err58-cpp, the peers
-  * spawnguard -p                   parse, extract facts, link, search
+  * spawnguard cold (empty cache), warm (nothing changed), and after one
+    edit (one unit touched)
+  * spawnguard link over every unit's facts file, alone
 
 and prints wall time, peak RSS and the ratio to the floor. Each tool gets the
 same parallelism (-j). Timings are measured, never asserted: this is not a
 test.
 
-Usage: bench/compare.py -p BUILD_DIR [-j N] [--repeat R] [--spawnguard BIN]
+Usage:
+  bench/compare.py -p BUILD_DIR [-j N] [--repeat R]   an existing database
+  bench/compare.py --corpus 100,1000 [-j N]            generated corpora
+                                                      (bench/gen_corpus.py)
 """
 import argparse
 import concurrent.futures
 import json
 import os
-import resource
 import shlex
-import statistics
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 CLANG = "/usr/lib/llvm-19/bin/clang"
@@ -70,25 +75,29 @@ def run_parallel(jobs, tasks):
     return time.perf_counter() - start
 
 
-def peak_child_rss_mb():
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+def timed(cwd, argv):
+    """Wall seconds and peak RSS (MB) of one command, via GNU time."""
+    with tempfile.NamedTemporaryFile("r") as rss:
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv],
+                       cwd=cwd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        secs = time.perf_counter() - start
+        # GNU time prefixes a line when the command exits non-zero, as
+        # spawnguard does when it finds something; the figure is last.
+        lines = rss.read().split()
+        return secs, int(lines[-1] if lines else 0) / 1024.0
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("-p", dest="build", required=True)
-    ap.add_argument("-j", dest="jobs", type=int, default=os.cpu_count())
-    ap.add_argument("--repeat", type=int, default=1)
-    ap.add_argument("--spawnguard",
-                    default=os.path.join(os.path.dirname(__file__), "..",
-                                         "build", "bin", "spawnguard"))
-    ap.add_argument("--skip-tidy", action="store_true",
-                    help="leave out the clang-tidy peers (slow on big trees)")
-    opts = ap.parse_args()
+def bench_database(build, opts):
+    commands = load_commands(build)
+    print(f"\n== {build}: {len(commands)} translation units, -j{opts.jobs}, "
+          f"best of {opts.repeat}")
+    rows = []
 
-    commands = load_commands(opts.build)
-    build = os.path.abspath(opts.build)
+    def row(name, secs, rss=None):
+        rows.append((name, secs, rss))
+
     tools = [("clang-19 -fsyntax-only",
               [(d, syntax_only_args(a, f)) for d, f, a in commands])]
     if not opts.skip_tidy:
@@ -96,24 +105,75 @@ def main():
             tools.append((f"clang-tidy-19 {check}",
                           [(d, [CLANG_TIDY, f"-checks=-*,{check}", "-p", build,
                                 "--quiet", f]) for d, f, a in commands]))
-    # spawnguard parallelizes internally; it is one process.
-    spawnguard = [(os.getcwd(), [opts.spawnguard, "-p", build, "-q",
-                                 "-j", str(opts.jobs)])]
-
-    print(f"{len(commands)} translation units, -j{opts.jobs}, "
-          f"best of {opts.repeat}")
-    rows = []
     for name, tasks in tools:
-        times = [run_parallel(opts.jobs, tasks) for _ in range(opts.repeat)]
-        rows.append((name, min(times)))
-    times = [run_parallel(1, spawnguard) for _ in range(opts.repeat)]
-    rows.append(("spawnguard", min(times)))
+        row(name, min(run_parallel(opts.jobs, tasks)
+                      for _ in range(opts.repeat)))
+
+    sg = [opts.spawnguard, "-p", build, "-q", "-j", str(opts.jobs)]
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = os.path.join(tmp, "cache")
+        cold = []
+        for _ in range(opts.repeat):
+            shutil.rmtree(cache, ignore_errors=True)
+            cold.append(timed(os.getcwd(), sg + ["--cache-dir", cache]))
+        row("spawnguard cold", *min(cold))
+        row("spawnguard warm, nothing changed",
+            *min(timed(os.getcwd(), sg + ["--cache-dir", cache])
+                 for _ in range(opts.repeat)))
+        # Touch one unit: new contents, so its cache entry goes stale.
+        victim = commands[len(commands) // 2][1]
+        with open(victim) as f:
+            original = f.read()
+        edits = []
+        for n in range(opts.repeat):
+            with open(victim, "w") as f:
+                f.write(original + f"\n// edit {n} {time.time()}\n")
+            edits.append(timed(os.getcwd(), sg + ["--cache-dir", cache]))
+        with open(victim, "w") as f:
+            f.write(original)
+        row("spawnguard after one edit", *min(edits))
+
+        facts = os.path.join(tmp, "facts")
+        subprocess.run([opts.spawnguard, "extract", "-p", build, "-q", "-o",
+                        facts, "--cache-dir", cache, "-j", str(opts.jobs)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        row("spawnguard link (facts files only)",
+            *min(timed(os.getcwd(), [opts.spawnguard, "link", "-q", facts])
+                 for _ in range(opts.repeat)))
 
     floor = rows[0][1]
-    print(f"{'tool':<38}{'wall s':>10}{'x floor':>10}")
-    for name, secs in rows:
-        print(f"{name:<38}{secs:>10.2f}{secs / floor:>10.2f}")
-    print(f"peak RSS of any child process: {peak_child_rss_mb():.0f} MB")
+    print(f"{'tool':<40}{'wall s':>9}{'x floor':>9}{'peak MB':>9}")
+    for name, secs, rss in rows:
+        mem = f"{rss:>9.0f}" if rss is not None else f"{'':>9}"
+        print(f"{name:<40}{secs:>9.2f}{secs / floor:>9.2f}{mem}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("-p", dest="build")
+    ap.add_argument("--corpus", help="comma-separated sizes to generate")
+    ap.add_argument("--headers", action="store_true",
+                    help="generated units include standard headers")
+    ap.add_argument("-j", dest="jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--spawnguard",
+                    default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                         "..", "build", "bin", "spawnguard"))
+    ap.add_argument("--skip-tidy", action="store_true",
+                    help="leave out the clang-tidy peers (slow on big trees)")
+    opts = ap.parse_args()
+    if not opts.build and not opts.corpus:
+        ap.error("give -p BUILD_DIR or --corpus SIZES")
+    if opts.build:
+        bench_database(os.path.abspath(opts.build), opts)
+    for size in filter(None, (opts.corpus or "").split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            gen = [sys.executable,
+                   os.path.join(os.path.dirname(__file__), "gen_corpus.py"),
+                   tmp, size] + (["--headers"] if opts.headers else [])
+            subprocess.run(gen, check=True)
+            bench_database(tmp, opts)
 
 
 if __name__ == "__main__":
