@@ -7,11 +7,14 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Option/ArgList.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -53,10 +56,11 @@ private:
 
 class FactsConsumer : public ASTConsumer {
 public:
-  FactsConsumer(const SinkCatalog &Sinks, CompilationResult &Out)
-      : Sinks(Sinks), Out(Out) {}
+  FactsConsumer(const SinkCatalog &Sinks, llvm::StringRef PathBase,
+                CompilationResult &Out)
+      : Sinks(Sinks), PathBase(PathBase), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    Out.Facts = collectFacts(Ctx, Sinks);
+    Out.Facts = collectFacts(Ctx, Sinks, PathBase);
     // What the unit read decides when its facts go stale.
     const SourceManager &SM = Ctx.getSourceManager();
     FileManager &FM = SM.getFileManager();
@@ -75,22 +79,49 @@ public:
 
 private:
   const SinkCatalog &Sinks;
+  llvm::StringRef PathBase;
   CompilationResult &Out;
 };
 
 class FactsAction : public ASTFrontendAction {
 public:
-  FactsAction(const SinkCatalog &Sinks, CompilationResult &Out)
-      : Sinks(Sinks), Out(Out) {}
+  FactsAction(const SinkCatalog &Sinks, llvm::StringRef PathBase,
+              CompilationResult &Out)
+      : Sinks(Sinks), PathBase(PathBase), Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<FactsConsumer>(Sinks, Out);
+    return std::make_unique<FactsConsumer>(Sinks, PathBase, Out);
   }
 
 private:
   const SinkCatalog &Sinks;
+  llvm::StringRef PathBase;
   CompilationResult &Out;
 };
+
+/// Drops the arguments Clang's driver does not know, such as GCC-only flags
+/// ('-fno-canonical-system-headers') in a database written for GCC: they
+/// make Clang reject the whole unit, and none of them changes what the code
+/// means to us. clangd does the same.
+std::vector<std::string> dropUnknownArguments(std::vector<std::string> Args) {
+  if (Args.size() < 2)
+    return Args;
+  std::vector<const char *> Argv;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Argv.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  llvm::opt::InputArgList Parsed = driver::getDriverOptTable().ParseArgs(
+      Argv, MissingIndex, MissingCount);
+  llvm::StringSet<> Unknown;
+  for (const llvm::opt::Arg *A : Parsed.filtered(driver::options::OPT_UNKNOWN))
+    Unknown.insert(A->getAsString(Parsed));
+  if (Unknown.empty())
+    return Args;
+  llvm::erase_if(Args, [&](const std::string &Arg) {
+    return Unknown.contains(Arg);
+  });
+  return Args;
+}
 
 /// The command line Clang should run: a syntax-only parse with the builtin
 /// headers of the Clang we link, without outputs or dependency files, and
@@ -99,7 +130,7 @@ private:
 std::vector<std::string> adjustCommandLine(const tooling::CompileCommand &Cmd,
                                            const CompilationOptions &Options) {
   using namespace tooling;
-  std::vector<std::string> Args = Cmd.CommandLine;
+  std::vector<std::string> Args = dropUnknownArguments(Cmd.CommandLine);
   for (const ArgumentsAdjuster &Adjust :
        {getClangStripOutputAdjuster(), getClangSyntaxOnlyAdjuster(),
         getClangStripDependencyFileAdjuster()})
@@ -126,7 +157,7 @@ std::vector<std::string> adjustCommandLine(const tooling::CompileCommand &Cmd,
 
 std::string commandIdentity(const tooling::CompileCommand &Command,
                             const CompilationOptions &Options) {
-  std::string Identity = Command.Directory;
+  std::string Identity = Options.PathBase + '\0' + Command.Directory;
   for (const std::string &Arg : adjustCommandLine(Command, Options)) {
     Identity += '\0';
     Identity += Arg;
@@ -159,7 +190,8 @@ CompilationResult runCompilation(const tooling::CompileCommand &Command,
   ErrorCollector Errors(Result);
   tooling::ToolInvocation Invocation(
       adjustCommandLine(Command, Options),
-      std::make_unique<FactsAction>(Sinks, Result), Files.get());
+      std::make_unique<FactsAction>(Sinks, Options.PathBase, Result),
+      Files.get());
   Invocation.setDiagnosticConsumer(&Errors);
   bool Ran = Invocation.run();
   if (!Ran && Result.ErrorCount == 0) {

@@ -14,8 +14,10 @@ using namespace clang;
 
 namespace spawnguard {
 
-FactsBuilder::FactsBuilder(ASTContext &Ctx, FactsUnit &Unit)
-    : Ctx(Ctx), SM(Ctx.getSourceManager()), Unit(Unit) {}
+FactsBuilder::FactsBuilder(ASTContext &Ctx, FactsUnit &Unit,
+                           llvm::StringRef PathBase)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), Unit(Unit),
+      PathBase(PathBase.rtrim('/').str()) {}
 
 FactsBuilder::~FactsBuilder() = default;
 
@@ -28,6 +30,10 @@ FileIndex FactsBuilder::fileIndex(FileID FID) {
     Path = File->getName();
     SM.getFileManager().makeAbsolutePath(Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    llvm::StringRef Rest = Path;
+    if (!PathBase.empty() && Rest.consume_front(PathBase) &&
+        Rest.consume_front("/"))
+      Path = Rest.str();
   } else {
     Path = SM.getBufferName(SM.getLocForStartOfFile(FID));
   }

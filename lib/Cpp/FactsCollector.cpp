@@ -185,8 +185,10 @@ private:
 
 class Collector {
 public:
-  Collector(ASTContext &Ctx, const SinkCatalog &Sinks, FactsUnit &Unit)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), Sinks(Sinks), B(Ctx, Unit) {}
+  Collector(ASTContext &Ctx, const SinkCatalog &Sinks, FactsUnit &Unit,
+            llvm::StringRef PathBase)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Sinks(Sinks),
+        B(Ctx, Unit, PathBase) {}
 
   void run();
 
@@ -649,9 +651,10 @@ void Collector::run() {
 
 } // namespace
 
-FactsUnit collectFacts(ASTContext &Ctx, const SinkCatalog &Sinks) {
+FactsUnit collectFacts(ASTContext &Ctx, const SinkCatalog &Sinks,
+                       llvm::StringRef PathBase) {
   FactsUnit Unit;
-  Collector(Ctx, Sinks, Unit).run();
+  Collector(Ctx, Sinks, Unit, PathBase).run();
   return Unit;
 }
 

@@ -124,6 +124,11 @@ cl::opt<std::string>
            cl::desc("extract: where to write facts (a directory with -p, a "
                     "file for one compiler command)"),
            cl::value_desc("path"), cl::cat(Category));
+cl::opt<std::string> RelativeTo(
+    "relative-to",
+    cl::desc("extract: record paths below this directory relative to it "
+             "(for sandboxed build actions)"),
+    cl::value_desc("dir"), cl::cat(Category));
 cl::opt<bool> Compile("compile",
                       cl::desc("extract: also run the compiler command, as a "
                                "compiler wrapper does"),
@@ -489,8 +494,9 @@ int main(int argc, const char **argv) {
     }
     Part = *Parsed;
   }
-  if (M != Mode::Extract && (!Output.empty() || Compile)) {
-    errs() << "spawnguard: error: -o and --compile only apply to 'extract'\n";
+  if (M != Mode::Extract && (!Output.empty() || Compile || !RelativeTo.empty())) {
+    errs() << "spawnguard: error: -o, --compile and --relative-to only apply "
+              "to 'extract'\n";
     return ExitError;
   }
 
@@ -500,6 +506,8 @@ int main(int argc, const char **argv) {
   S.Extraction.Jobs = Jobs;
   S.Extraction.Compile.ExtraArgs = ExtraArgs;
   S.Extraction.Compile.ExtraArgsBefore = ExtraArgsBefore;
+  if (!RelativeTo.empty())
+    S.Extraction.Compile.PathBase = absolutePath(RelativeTo);
   S.Extraction.ToolIdentity = toolIdentity(argv[0]);
   if (!NoCache && !CacheDir.empty())
     S.Cache = std::make_unique<FactsCache>(absolutePath(CacheDir));

@@ -22,6 +22,8 @@ struct CompilationOptions {
   /// Arguments added before and after the compile command's own.
   std::vector<std::string> ExtraArgsBefore;
   std::vector<std::string> ExtraArgs;
+  /// Record paths below this absolute directory relative to it.
+  std::string PathBase;
 };
 
 struct CompilationResult {

@@ -30,7 +30,9 @@ namespace spawnguard {
 
 class FactsBuilder {
 public:
-  FactsBuilder(clang::ASTContext &Ctx, FactsUnit &Unit);
+  /// Paths below \p PathBase (if not empty) are recorded relative to it.
+  FactsBuilder(clang::ASTContext &Ctx, FactsUnit &Unit,
+               llvm::StringRef PathBase = "");
   ~FactsBuilder();
 
   FactsUnit &unit() { return Unit; }
@@ -59,6 +61,7 @@ private:
   clang::ASTContext &Ctx;
   clang::SourceManager &SM;
   FactsUnit &Unit;
+  std::string PathBase;
   llvm::DenseMap<const clang::Decl *, FunctionIndex> Functions;
   llvm::DenseMap<clang::FileID, FileIndex> FileIndices;
   llvm::DenseMap<clang::FileID, std::unique_ptr<NoLintIndex>> NoLints;

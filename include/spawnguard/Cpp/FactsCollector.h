@@ -17,6 +17,7 @@
 #define SPAWNGUARD_CPP_FACTSCOLLECTOR_H
 
 #include "spawnguard/Core/Facts.h"
+#include "llvm/ADT/StringRef.h"
 
 namespace clang {
 class ASTContext;
@@ -26,7 +27,11 @@ namespace spawnguard {
 
 class SinkCatalog;
 
-FactsUnit collectFacts(clang::ASTContext &Ctx, const SinkCatalog &Sinks);
+/// \p PathBase, if not empty, is an absolute directory: paths below it are
+/// recorded relative to it (for build systems that run each extraction in
+/// its own sandbox, whose absolute path means nothing later).
+FactsUnit collectFacts(clang::ASTContext &Ctx, const SinkCatalog &Sinks,
+                       llvm::StringRef PathBase = "");
 
 } // namespace spawnguard
 
