@@ -184,7 +184,6 @@ std::string toolIdentity(const char *Argv0) {
 }
 
 struct Session {
-  const char *Argv0;
   RuleSelection Selection;
   SinkCatalog Catalog;
   ExtractionOptions Extraction;
@@ -291,12 +290,11 @@ std::string factsFileName(const tooling::CompileCommand &Cmd,
       .str();
 }
 
-int writeFactsFile(Session &S, StringRef Path, const FactsUnit &Facts) {
+void writeFactsFile(Session &S, StringRef Path, const FactsUnit &Facts) {
   if (Error Err = writeFileAtomically(Path, writeFacts(Facts))) {
     errs() << "spawnguard: error: " << toString(std::move(Err)) << "\n";
     S.Ok = false;
   }
-  return S.Ok ? ExitClean : ExitError;
 }
 
 int runExtractDatabase(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
@@ -357,9 +355,8 @@ int runExtractCommand(Session &S, ArrayRef<std::string> CompilerCommand) {
       return Status < 0 ? ExitError : Status;
   }
   std::vector<CompilationResult> Results = extract(S, {*Cmd});
-  return writeFactsFile(S, FactsPath, Results.front().Facts) == ExitClean && S.Ok
-             ? ExitClean
-             : ExitError;
+  writeFactsFile(S, FactsPath, Results.front().Facts);
+  return S.Ok ? ExitClean : ExitError;
 }
 
 /// Facts files named on the command line, directories searched
@@ -471,7 +468,7 @@ int main(int argc, const char **argv) {
            << "' (supported: text)\n";
     return ExitError;
   }
-  Session S{argv[0], RuleSelection(Checks), SinkCatalog(Sinks), {}, nullptr};
+  Session S{RuleSelection(Checks), SinkCatalog(Sinks), {}, nullptr};
   // A run that looks at nothing must not pass for a clean one.
   if (llvm::none_of(allRules(), [&](const RuleInfo &Rule) {
         return S.Selection.isEnabled(Rule);
