@@ -2,10 +2,13 @@
 # needs, so `make example` and `make check` work from a clean clone.
 
 BUILD ?= build
+# A second build of the same sources with ASan and UBSan; `make check` runs
+# the whole suite in both.
+SANITIZE_BUILD ?= build-sanitize
 EXAMPLE_BUILD ?= examples/cpp/build
 SPAWNGUARD = $(BUILD)/bin/spawnguard
 
-.PHONY: deps configure build example check clean
+.PHONY: deps configure build example check check-sanitize clean
 
 deps:
 	./scripts/install-deps.sh
@@ -25,6 +28,13 @@ example: build
 
 check: build
 	cmake --build $(BUILD) --target check
+	$(MAKE) check-sanitize
+
+check-sanitize: deps
+	@test -f $(SANITIZE_BUILD)/build.ninja || \
+	  cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DSPAWNGUARD_SANITIZE=ON \
+	    -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(SANITIZE_BUILD) --target check
 
 clean:
-	rm -rf $(BUILD) $(EXAMPLE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(EXAMPLE_BUILD)
