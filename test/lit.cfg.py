@@ -6,7 +6,7 @@ import lit.formats
 config.name = "spawnguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "unit", "tools", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.spawnguard_obj_root, "test")
 
@@ -15,6 +15,11 @@ config.environment["NO_COLOR"] = "1"
 config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%spawnguard", config.spawnguard_bin))
+config.substitutions.append(("%clang-tidy", config.clang_tidy))
+config.substitutions.append(("%tidy-plugin", config.tidy_plugin))
+config.substitutions.append(("%spawnguard-clangd", config.spawnguard_clangd))
+config.substitutions.append(("%extract-facts", config.extract_facts))
+config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(
     ("%gen-cdb", "%s %s" % (config.python_executable,
                             os.path.join(config.test_source_root, "Inputs", "gen-cdb.py"))))

@@ -1,0 +1,100 @@
+//===- SpawnGuardCheck.cpp ------------------------------------------------===//
+
+#include "SpawnGuardCheck.h"
+#include "spawnguard/Cpp/FactsIndex.h"
+#include "spawnguard/Cpp/UnitAnalysis.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace spawnguard::tidy {
+namespace {
+
+std::vector<std::string> parseSinks(llvm::StringRef Option) {
+  std::vector<std::string> Result;
+  for (llvm::StringRef Name : clang::tidy::utils::options::parseStringList(Option))
+    if (!Name.trim().empty())
+      Result.push_back(Name.trim().str());
+  return Result;
+}
+
+/// The location of \p Point in this unit's source manager. A file the unit
+/// never included (a callee's file, known from the facts index) is loaded
+/// now, so that notes can point into it.
+SourceLocation locate(SourceManager &SM, const SourcePoint &Point) {
+  FileManager &FM = SM.getFileManager();
+  OptionalFileEntryRef File = FM.getOptionalFileRef(Point.File);
+  if (!File || Point.Line == 0)
+    return {};
+  FileID FID = SM.translateFile(*File);
+  if (FID.isInvalid())
+    FID = SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+  if (FID.isInvalid())
+    return {};
+  return SM.translateLineCol(FID, Point.Line, std::max(Point.Column, 1u));
+}
+
+std::string spell(const SourcePoint &Point) {
+  return Point.File + ":" + std::to_string(Point.Line) + ":" +
+         std::to_string(Point.Column);
+}
+
+} // namespace
+
+SpawnGuardCheck::SpawnGuardCheck(llvm::StringRef Name,
+                                 clang::tidy::ClangTidyContext *Context,
+                                 const RuleInfo &Rule)
+    : ClangTidyCheck(Name, Context), Rule(Rule),
+      Selection(("-*," + Rule.Name).str()),
+      SinksOption(Options.getLocalOrGlobal("Sinks", "").str()),
+      FactsIndexOption(Options.getLocalOrGlobal("FactsIndex", "").str()),
+      Sinks(parseSinks(SinksOption)) {}
+
+void SpawnGuardCheck::storeOptions(
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "Sinks", SinksOption);
+  Options.store(Opts, "FactsIndex", FactsIndexOption);
+}
+
+void SpawnGuardCheck::registerMatchers(MatchFinder *Finder) {
+  // The engine looks at the whole unit at once, like misc-no-recursion.
+  Finder->addMatcher(translationUnitDecl().bind("unit"), this);
+}
+
+void SpawnGuardCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  SourceManager &SM = Ctx.getSourceManager();
+
+  FactsIndex Index;
+  if (!FactsIndexOption.empty()) {
+    llvm::SmallString<256> Directory(FactsIndexOption);
+    SM.getFileManager().makeAbsolutePath(Directory);
+    llvm::sys::path::remove_dots(Directory, /*remove_dot_dot=*/true);
+    Index = loadFactsIndex(Directory);
+    for (const std::string &Error : Index.Errors)
+      configurationDiag("%0: %1") << Rule.Name << Error;
+  }
+
+  for (const Finding &F :
+       analyzeTranslationUnit(Ctx, Sinks, Selection, Index.Units)) {
+    SourceLocation Loc = locate(SM, F.Loc);
+    if (Loc.isInvalid())
+      continue; // The root is in the main file, so this does not happen.
+    diag(Loc, "%0") << F.Message;
+    for (const TraceNote &Note : F.Trace) {
+      if (SourceLocation NoteLoc = locate(SM, Note.Loc); NoteLoc.isValid())
+        diag(NoteLoc, "%0", DiagnosticIDs::Note) << Note.Message;
+      else
+        diag("%0: %1", DiagnosticIDs::Note) << spell(Note.Loc) << Note.Message;
+    }
+  }
+}
+
+} // namespace spawnguard::tidy
