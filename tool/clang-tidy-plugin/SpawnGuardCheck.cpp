@@ -82,18 +82,31 @@ void SpawnGuardCheck::check(const MatchFinder::MatchResult &Result) {
       configurationDiag("%0: %1") << Rule.Name << Error;
   }
 
-  for (const Finding &F :
-       analyzeTranslationUnit(Ctx, Sinks, Selection, Index.Units)) {
-    SourceLocation Loc = locate(SM, F.Loc);
-    if (Loc.isInvalid())
-      continue; // The root is in the main file, so this does not happen.
-    diag(Loc, "%0") << F.Message;
-    for (const TraceNote &Note : F.Trace) {
-      if (SourceLocation NoteLoc = locate(SM, Note.Loc); NoteLoc.isValid())
-        diag(NoteLoc, "%0", DiagnosticIDs::Note) << Note.Message;
-      else
-        diag("%0: %1", DiagnosticIDs::Note) << spell(Note.Loc) << Note.Message;
+  // clang-tidy merges warnings with the same check, location and message,
+  // keeping only the first one's notes. A root that reaches several
+  // process-creating calls is several findings with one message, so they
+  // become one warning that carries every trace, in the CLI's order.
+  std::vector<Finding> Findings =
+      analyzeTranslationUnit(Ctx, Sinks, Selection, Index.Units);
+  for (size_t I = 0; I < Findings.size();) {
+    const Finding &First = Findings[I];
+    SourceLocation Loc = locate(SM, First.Loc);
+    size_t End = I + 1;
+    while (End < Findings.size() && Findings[End].Loc == First.Loc &&
+           Findings[End].Message == First.Message)
+      ++End;
+    if (Loc.isValid()) {
+      diag(Loc, "%0") << First.Message;
+      for (; I < End; ++I)
+        for (const TraceNote &Note : Findings[I].Trace) {
+          if (SourceLocation NoteLoc = locate(SM, Note.Loc); NoteLoc.isValid())
+            diag(NoteLoc, "%0", DiagnosticIDs::Note) << Note.Message;
+          else
+            diag("%0: %1", DiagnosticIDs::Note)
+                << spell(Note.Loc) << Note.Message;
+        }
     }
+    I = End;
   }
 }
 
