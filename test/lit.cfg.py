@@ -15,6 +15,8 @@ config.environment["NO_COLOR"] = "1"
 config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%spawnguard", config.spawnguard_bin))
+config.substitutions.append(
+    ("%clang-tidy-dir", os.path.dirname(config.clang_tidy)))
 config.substitutions.append(("%clang-tidy", config.clang_tidy))
 config.substitutions.append(("%tidy-plugin", config.tidy_plugin))
 config.substitutions.append(("%spawnguard-clangd", config.spawnguard_clangd))
