@@ -41,6 +41,18 @@ SourceLocation locate(SourceManager &SM, const SourcePoint &Point) {
   return SM.translateLineCol(FID, Point.Line, std::max(Point.Column, 1u));
 }
 
+/// The findings of every C/C++ rule for the unit being matched. Each check
+/// of the module needs the same engine run (it only keeps its own rule's
+/// findings), so the first check to ask runs it and the others reuse it;
+/// onEndOfTranslationUnit() drops it. A unit is matched on one thread.
+struct UnitFindings {
+  const ASTContext *Context = nullptr;
+  std::string Options;
+  std::vector<Finding> Findings;
+  std::vector<std::string> IndexErrors;
+};
+thread_local UnitFindings CurrentUnit;
+
 std::string spell(const SourcePoint &Point) {
   return Point.File + ":" + std::to_string(Point.Line) + ":" +
          std::to_string(Point.Column);
@@ -52,7 +64,6 @@ SpawnGuardCheck::SpawnGuardCheck(llvm::StringRef Name,
                                  clang::tidy::ClangTidyContext *Context,
                                  const RuleInfo &Rule)
     : ClangTidyCheck(Name, Context), Rule(Rule),
-      Selection(("-*," + Rule.Name).str()),
       SinksOption(Options.getLocalOrGlobal("Sinks", "").str()),
       FactsIndexOption(Options.getLocalOrGlobal("FactsIndex", "").str()),
       Sinks(parseSinks(SinksOption)) {}
@@ -68,26 +79,41 @@ void SpawnGuardCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(translationUnitDecl().bind("unit"), this);
 }
 
+void SpawnGuardCheck::onEndOfTranslationUnit() { CurrentUnit = {}; }
+
 void SpawnGuardCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   SourceManager &SM = Ctx.getSourceManager();
 
-  FactsIndex Index;
-  if (!FactsIndexOption.empty()) {
-    llvm::SmallString<256> Directory(FactsIndexOption);
-    SM.getFileManager().makeAbsolutePath(Directory);
-    llvm::sys::path::remove_dots(Directory, /*remove_dot_dot=*/true);
-    Index = loadFactsIndex(Directory);
-    for (const std::string &Error : Index.Errors)
-      configurationDiag("%0: %1") << Rule.Name << Error;
+  // Checks configured differently (per-check options) cannot share a run.
+  std::string OptionsKey = SinksOption + '\n' + FactsIndexOption;
+  if (CurrentUnit.Context != &Ctx || CurrentUnit.Options != OptionsKey) {
+    CurrentUnit = {};
+    CurrentUnit.Context = &Ctx;
+    CurrentUnit.Options = OptionsKey;
+    FactsIndex Index;
+    if (!FactsIndexOption.empty()) {
+      llvm::SmallString<256> Directory(FactsIndexOption);
+      SM.getFileManager().makeAbsolutePath(Directory);
+      llvm::sys::path::remove_dots(Directory, /*remove_dot_dot=*/true);
+      Index = loadFactsIndex(Directory);
+    }
+    CurrentUnit.IndexErrors = std::move(Index.Errors);
+    CurrentUnit.Findings = analyzeTranslationUnit(
+        Ctx, Sinks, RuleSelection("*"), Index.Units);
   }
+  for (const std::string &Error : CurrentUnit.IndexErrors)
+    configurationDiag("%0: %1") << Rule.Name << Error;
+
+  std::vector<Finding> Findings;
+  for (const Finding &F : CurrentUnit.Findings)
+    if (F.Rule == Rule.Name)
+      Findings.push_back(F);
 
   // clang-tidy merges warnings with the same check, location and message,
   // keeping only the first one's notes. A root that reaches several
   // process-creating calls is several findings with one message, so they
   // become one warning that carries every trace, in the CLI's order.
-  std::vector<Finding> Findings =
-      analyzeTranslationUnit(Ctx, Sinks, Selection, Index.Units);
   for (size_t I = 0; I < Findings.size();) {
     const Finding &First = Findings[I];
     SourceLocation Loc = locate(SM, First.Loc);

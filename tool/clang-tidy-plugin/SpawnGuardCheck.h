@@ -33,10 +33,10 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
       override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override;
 
 private:
   const RuleInfo &Rule;
-  RuleSelection Selection;
   /// Option 'Sinks': qualified names of in-house launchers, ';'-separated.
   std::string SinksOption;
   /// Option 'FactsIndex': a directory of '*.sgfacts' files; relative paths
