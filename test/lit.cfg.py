@@ -6,7 +6,11 @@ import lit.formats
 config.name = "spawnguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".c", ".cpp", ".test"]
-config.excludes = ["Inputs", "unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "unit", "tools", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+# The sanitizer build has no clang-tidy plugin or clangd (see the top-level
+# CMakeLists.txt); their tests run in the plain build.
+if not config.build_doors:
+    config.excludes += ["clang-tidy", "clangd"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.spawnguard_obj_root, "test")
 
@@ -16,6 +20,13 @@ config.environment["LC_ALL"] = "C"
 
 config.substitutions.append(("%spawnguard", config.spawnguard_bin))
 config.substitutions.append(("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+config.substitutions.append(
+    ("%clang-tidy-dir", os.path.dirname(config.clang_tidy)))
+config.substitutions.append(("%clang-tidy", config.clang_tidy))
+config.substitutions.append(("%tidy-plugin", config.tidy_plugin))
+config.substitutions.append(("%spawnguard-clangd", config.spawnguard_clangd))
+config.substitutions.append(("%extract-facts", config.extract_facts))
+config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(
     ("%gen-cdb", "%s %s" % (config.python_executable,
                             os.path.join(config.test_source_root, "Inputs", "gen-cdb.py"))))
