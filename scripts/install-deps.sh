@@ -13,7 +13,12 @@ packages=(
   clang-tools-19 llvm-19-tools
   # Unit tests.
   libgtest-dev
+  # The SARIF test validates against the official JSON schema, which
+  # scripts/fetch-sarif-schema.py takes from an npm package.
+  python3-jsonschema
 )
+# npm may come from another nodejs distribution; add Debian's only if none.
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -11,7 +11,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "spawnguard/Core/Baseline.h"
+#include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/ProgramGraph.h"
+#include "spawnguard/Core/Report.h"
+#include "spawnguard/Core/RuleDocs.h"
 #include "spawnguard/Core/Reachability.h"
 #include "spawnguard/Core/Rules.h"
 #include "spawnguard/Core/TextOutput.h"
@@ -33,6 +37,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 #include <memory>
+#include <map>
 #include <set>
 
 using namespace llvm;
@@ -55,7 +60,8 @@ const char Overview[] =
     "                                            database in <build-dir>\n"
     "  spawnguard <files...> -- <compiler args>  analyse files with one\n"
     "                                            command line\n"
-    "  spawnguard rules                          list the rules\n";
+    "  spawnguard rules                          list the rules\n"
+    "  spawnguard explain <rule>                 print a rule's page\n";
 
 cl::opt<std::string> BuildPath("p", cl::desc("Build directory containing "
                                              "compile_commands.json"),
@@ -72,7 +78,9 @@ cl::opt<std::string>
            cl::desc("Comma-separated globs of rules to enable, by name or "
                     "code; a leading '-' disables (default: '*')"),
            cl::init("*"), cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Output format: text"),
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, json, sarif or "
+                                     "github (default: text)"),
                             cl::init("text"), cl::cat(Category));
 enum class ColorMode { Auto, Always, Never };
 // Registered under a private name: libLLVM already owns "color" (a boolean).
@@ -99,6 +107,35 @@ cl::list<std::string> ExtraArgsBefore(
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line"),
                     cl::cat(Category));
 cl::alias QuietShort("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet));
+
+// --- Output files, statistics, configuration and baselines (issue 6). ---
+// The logic lives in lib/Core (Report, Config, Baseline); main() only calls
+// it at the places marked "issue 6".
+cl::opt<std::string> OutputFile("o",
+                                cl::desc("Write the findings to <file> "
+                                         "(atomically) instead of stdout"),
+                                cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Statistics("statistics",
+                         cl::desc("Print the number of findings per rule "
+                                  "instead of the findings"),
+                         cl::cat(Category));
+cl::opt<std::string> BaselineFile("baseline",
+                                  cl::desc("Report only findings that are "
+                                           "not in this baseline file"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselineFile(
+    "write-baseline",
+    cl::desc("Write every finding to this baseline file and exit 0"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration for "
+                                  "the given file or directory (default: "
+                                  "the current directory) and exit"),
+                         cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url", cl::desc("Base URL of the docs for SARIF help links"),
+    cl::init(SPAWNGUARD_DOCS_URL), cl::Hidden, cl::cat(Category));
+// --- End of issue 6 options. ---
 
 void printVersion(raw_ostream &OS) {
   OS << "spawnguard " SPAWNGUARD_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
@@ -189,6 +226,18 @@ bool useColor() {
 int main(int argc, const char **argv) {
   if (argc >= 2 && StringRef(argv[1]) == "rules")
     return listRules();
+  // issue 6: `spawnguard explain <rule>`.
+  if (argc >= 2 && StringRef(argv[1]) == "explain") {
+    if (argc != 3) {
+      errs() << "spawnguard: error: usage: spawnguard explain <rule>\n";
+      return ExitError;
+    }
+    if (explainRule(outs(), argv[2]))
+      return ExitClean;
+    errs() << "spawnguard: error: unknown rule '" << argv[2]
+           << "' (see 'spawnguard rules')\n";
+    return ExitError;
+  }
 
   // Everything after "--" is a compile command for the named files, as in
   // clang-tidy.
@@ -210,10 +259,37 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &errs()))
     return ExitError;
 
-  if (Format != "text") {
+  // issue 6: format, statistics and configuration dump.
+  std::optional<OutputFormat> Fmt = parseOutputFormat(Format);
+  if (!Fmt) {
     errs() << "spawnguard: error: unknown --format '" << Format
-           << "' (supported: text)\n";
+           << "' (supported: text, json, sarif, github)\n";
     return ExitError;
+  }
+  if (Statistics && *Fmt != OutputFormat::Text) {
+    errs() << "spawnguard: error: --statistics prints text; it cannot be "
+              "combined with --format="
+           << Format << "\n";
+    return ExitError;
+  }
+  std::string CommandLineChecks =
+      Checks.getNumOccurrences() ? Checks.getValue() : std::string();
+  ConfigResolver Configs;
+  if (DumpConfig) {
+    if (Paths.size() > 1) {
+      errs() << "spawnguard: error: --dump-config takes at most one path\n";
+      return ExitError;
+    }
+    std::string Target = absolutePath(Paths.empty() ? "." : Paths[0]);
+    const EffectiveConfig &Config = sys::fs::is_directory(Target)
+                                        ? Configs.forDirectory(Target)
+                                        : Configs.forFile(Target);
+    for (const std::string &Error : Configs.errors())
+      errs() << "spawnguard: error: " << Error << "\n";
+    if (!Configs.errors().empty())
+      return ExitError;
+    dumpConfig(outs(), Config, CommandLineChecks, Sinks);
+    return ExitClean;
   }
 
   bool Ok = true;
@@ -294,7 +370,24 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
 
-  SinkCatalog Catalog(Sinks);
+  // issue 6: each unit's extra sinks come from its own .spawnguard.yaml.
+  std::map<std::vector<std::string>, std::unique_ptr<SinkCatalog>> Catalogs;
+  std::vector<const SinkCatalog *> UnitCatalogs;
+  for (const tooling::CompileCommand &Cmd : Commands) {
+    SmallString<256> File(Cmd.Filename);
+    sys::fs::make_absolute(Cmd.Directory, File);
+    sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+    std::vector<std::string> UnitSinks = Configs.forFile(File).Sinks;
+    UnitSinks.insert(UnitSinks.end(), Sinks.begin(), Sinks.end());
+    std::unique_ptr<SinkCatalog> &Catalog = Catalogs[UnitSinks];
+    if (!Catalog)
+      Catalog = std::make_unique<SinkCatalog>(UnitSinks);
+    UnitCatalogs.push_back(Catalog.get());
+  }
+  for (const std::string &Error : Configs.errors())
+    errs() << "spawnguard: error: " << Error << "\n";
+  if (!Configs.errors().empty())
+    return ExitError;
   CompilationOptions Options;
   Options.ExtraArgs = ExtraArgs;
   Options.ExtraArgsBefore = ExtraArgsBefore;
@@ -308,7 +401,7 @@ int main(int argc, const char **argv) {
     DefaultThreadPool Pool(hardware_concurrency(Threads));
     for (size_t I = 0; I < Commands.size(); ++I)
       Pool.async([&, I] {
-        Results[I] = runCompilation(Commands[I], Catalog, Options);
+        Results[I] = runCompilation(Commands[I], *UnitCatalogs[I], Options);
       });
     Pool.wait();
   }
@@ -327,15 +420,56 @@ int main(int argc, const char **argv) {
   }
   Graph.finalize();
 
-  std::vector<Finding> Findings =
-      findReachableSinks(Graph, Selection);
+  // issue 6: rules are selected per file by .spawnguard.yaml and --checks,
+  // so the search runs every rule and the configuration filters.
+  std::vector<Finding> Findings = findReachableSinks(Graph, RuleSelection("*"));
+  applyConfig(Findings, Configs, CommandLineChecks);
+  for (const std::string &Error : Configs.errors())
+    errs() << "spawnguard: error: " << Error << "\n";
+  if (!Configs.errors().empty())
+    return ExitError;
+
+  std::string BaseDirectory = absolutePath(".");
+  if (!WriteBaselineFile.empty()) {
+    if (Error Err = writeToOutput(WriteBaselineFile, [&](raw_ostream &OS) {
+          writeBaseline(OS, Findings, BaseDirectory);
+          return Error::success();
+        })) {
+      errs() << "spawnguard: error: cannot write '" << WriteBaselineFile
+             << "': " << toString(std::move(Err)) << "\n";
+      return ExitError;
+    }
+    if (!Quiet)
+      errs() << "spawnguard: wrote " << Findings.size()
+             << (Findings.size() == 1 ? " finding" : " findings") << " to '"
+             << WriteBaselineFile << "'\n";
+    return Ok ? ExitClean : ExitError;
+  }
+  size_t Baselined = 0;
+  if (!BaselineFile.empty()) {
+    Expected<Baseline> B = readBaseline(BaselineFile);
+    if (!B) {
+      errs() << "spawnguard: error: " << toString(B.takeError()) << "\n";
+      return ExitError;
+    }
+    Baselined = applyBaseline(Findings, *B, BaseDirectory);
+  }
 
   TextOptions Text;
-  Text.Color = useColor();
+  Text.Color = OutputFile.empty() && useColor();
   if (Text.Color)
     outs().enable_colors(true);
-  Text.BaseDirectory = absolutePath(".");
-  printText(outs(), Findings, Text);
+  Text.BaseDirectory = BaseDirectory;
+  ReportOptions Report;
+  Report.BaseDirectory = BaseDirectory;
+  Report.ToolVersion = SPAWNGUARD_VERSION;
+  Report.DocsUrl = DocsUrl;
+  if (Error Err = writeReport(OutputFile.empty() ? "-" : OutputFile.getValue(),
+                              *Fmt, Statistics, Findings, Report, Text)) {
+    errs() << "spawnguard: error: cannot write '" << OutputFile
+           << "': " << toString(std::move(Err)) << "\n";
+    return ExitError;
+  }
   outs().flush();
 
   if (!Quiet) {
@@ -345,6 +479,8 @@ int main(int argc, const char **argv) {
            << (Results.size() == 1 ? " translation unit" : " translation units");
     if (Failed)
       errs() << " (" << Failed << " with errors)";
+    if (Baselined)
+      errs() << " (" << Baselined << " more in the baseline)";
     errs() << "\n";
   }
   if (!Ok)
