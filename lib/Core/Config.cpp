@@ -15,6 +15,10 @@ namespace {
 struct SinkName {
   std::string Value;
 };
+/// A path glob of an Ignore entry; must not be empty.
+struct PathPattern {
+  std::string Value;
+};
 } // namespace
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(SinkName)
@@ -43,15 +47,25 @@ template <> struct ScalarTraits<SinkName> {
   static QuotingType mustQuote(StringRef) { return QuotingType::Single; }
 };
 
+template <> struct ScalarTraits<PathPattern> {
+  static void output(const PathPattern &P, void *, raw_ostream &OS) {
+    OS << P.Value;
+  }
+  static StringRef input(StringRef Scalar, void *, PathPattern &P) {
+    if (Scalar.trim().empty())
+      return "'Path' of an Ignore entry must not be empty";
+    P.Value = Scalar.str();
+    return "";
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::Single; }
+};
+
 template <> struct MappingTraits<ConfigFile::Ignore> {
   static void mapping(IO &IO, ConfigFile::Ignore &I) {
-    IO.mapRequired("Path", I.Path);
+    PathPattern Path{I.Path};
+    IO.mapRequired("Path", Path);
+    I.Path = Path.Value;
     IO.mapOptional("Checks", I.Checks, std::string("*"));
-  }
-  static std::string validate(IO &, ConfigFile::Ignore &I) {
-    if (StringRef(I.Path).trim().empty())
-      return "'Path' of an Ignore entry must not be empty";
-    return "";
   }
 };
 
