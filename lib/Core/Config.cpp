@@ -19,6 +19,13 @@ struct SinkName {
 struct PathPattern {
   std::string Value;
 };
+/// A file as YAML I/O reads and writes it.
+struct RawConfig {
+  std::optional<std::string> Checks;
+  std::vector<SinkName> Sinks;
+  std::vector<ConfigFile::Ignore> Ignores;
+  bool InheritParentConfig = false;
+};
 } // namespace
 
 LLVM_YAML_IS_SEQUENCE_VECTOR(SinkName)
@@ -69,13 +76,6 @@ template <> struct MappingTraits<ConfigFile::Ignore> {
   }
 };
 
-struct RawConfig {
-  std::optional<std::string> Checks;
-  std::vector<SinkName> Sinks;
-  std::vector<ConfigFile::Ignore> Ignores;
-  bool InheritParentConfig = false;
-};
-
 template <> struct MappingTraits<RawConfig> {
   static void mapping(IO &IO, RawConfig &C) {
     IO.mapOptional("Checks", C.Checks);
@@ -101,7 +101,7 @@ std::optional<ConfigFile> parseConfig(llvm::StringRef Text,
                                       llvm::StringRef Path,
                                       std::vector<std::string> &Errors) {
   size_t Before = Errors.size();
-  llvm::yaml::RawConfig Raw;
+  RawConfig Raw;
   llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), nullptr,
                        collectDiagnostic, &Errors);
   // An empty file is an empty configuration.
@@ -121,8 +121,7 @@ std::optional<ConfigFile> parseConfig(llvm::StringRef Text,
   return Config;
 }
 
-std::string
-EffectiveConfig::globs(llvm::StringRef CommandLineChecks) const {
+std::string EffectiveConfig::globs(llvm::StringRef CommandLineChecks) const {
   std::string Globs = Checks;
   if (!Globs.empty() && !CommandLineChecks.empty())
     Globs += ",";
@@ -169,9 +168,8 @@ const EffectiveConfig &ConfigResolver::forDirectory(llvm::StringRef Dir) {
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
         llvm::MemoryBuffer::getFile(Path);
     if (!Buffer)
-      Errors.push_back(("cannot read '" + Path + "': " +
-                        Buffer.getError().message())
-                           .str());
+      Errors.push_back(
+          ("cannot read '" + Path + "': " + Buffer.getError().message()).str());
     else
       File = parseConfig((*Buffer)->getBuffer(), Path, Errors);
     EffectiveConfig Config;
@@ -219,7 +217,7 @@ void dumpConfig(llvm::raw_ostream &OS, const EffectiveConfig &Config,
     OS << "# from " << Source << "\n";
   if (!CommandLineChecks.empty() || !CommandLineSinks.empty())
     OS << "# and the command line\n";
-  llvm::yaml::RawConfig Raw;
+  RawConfig Raw;
   Raw.Checks = Config.globs(CommandLineChecks);
   for (const std::string &S : Config.Sinks)
     Raw.Sinks.push_back({S});

@@ -37,7 +37,8 @@ void printJson(llvm::raw_ostream &OS, llvm::ArrayRef<Finding> Findings,
         const RuleInfo *Rule = findRule(F.Rule);
         J.object([&] {
           J.attribute("rule", F.Rule);
-          J.attribute("code", Rule ? llvm::StringRef(Rule->Code) : llvm::StringRef(""));
+          J.attribute("code",
+                      Rule ? llvm::StringRef(Rule->Code) : llvm::StringRef(""));
           writePoint(J, F.Loc, Options);
           J.attribute("message", F.Message);
           J.attribute("fingerprint", Fingerprints[I]);

@@ -23,8 +23,7 @@ namespace spawnguard {
 
 static constexpr llvm::StringLiteral SrcRoot = "%SRCROOT%";
 
-static void writePhysicalLocation(llvm::json::OStream &J,
-                                  const SourcePoint &P,
+static void writePhysicalLocation(llvm::json::OStream &J, const SourcePoint &P,
                                   const ReportOptions &Options) {
   J.attributeObject("physicalLocation", [&] {
     J.attributeObject("artifactLocation", [&] {
@@ -71,15 +70,15 @@ void printSarif(llvm::raw_ostream &OS, llvm::ArrayRef<Finding> Findings,
                 J.object([&] {
                   J.attribute("id", Rule.Name);
                   J.attribute("name", Rule.Code);
-                  J.attributeObject("shortDescription", [&] {
-                    J.attribute("text", Rule.Summary);
-                  });
-                  J.attributeObject("fullDescription", [&] {
-                    J.attribute("text", Rule.Summary);
-                  });
+                  J.attributeObject("shortDescription",
+                                    [&] { J.attribute("text", Rule.Summary); });
+                  J.attributeObject("fullDescription",
+                                    [&] { J.attribute("text", Rule.Summary); });
                   llvm::StringRef Docs = ruleDocs(Rule);
                   J.attributeObject("help", [&] {
-                    J.attribute("text", Docs.empty() ? llvm::StringRef(Rule.Summary) : Docs);
+                    J.attribute("text", Docs.empty()
+                                            ? llvm::StringRef(Rule.Summary)
+                                            : Docs);
                     if (!Docs.empty())
                       J.attribute("markdown", Docs);
                   });
@@ -87,9 +86,8 @@ void printSarif(llvm::raw_ostream &OS, llvm::ArrayRef<Finding> Findings,
                     J.attribute("helpUri", Options.DocsUrl + "rules/" +
                                                rulePageName(Rule).str() +
                                                ".md");
-                  J.attributeObject("defaultConfiguration", [&] {
-                    J.attribute("level", "warning");
-                  });
+                  J.attributeObject("defaultConfiguration",
+                                    [&] { J.attribute("level", "warning"); });
                   J.attributeObject("properties", [&] {
                     J.attributeArray("tags", [&] {
                       J.value("correctness");

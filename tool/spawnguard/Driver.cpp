@@ -14,9 +14,9 @@
 #include "spawnguard/Core/Baseline.h"
 #include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/ProgramGraph.h"
+#include "spawnguard/Core/Reachability.h"
 #include "spawnguard/Core/Report.h"
 #include "spawnguard/Core/RuleDocs.h"
-#include "spawnguard/Core/Reachability.h"
 #include "spawnguard/Core/Rules.h"
 #include "spawnguard/Core/TextOutput.h"
 #include "spawnguard/Cpp/CompilationRunner.h"
@@ -36,8 +36,8 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
-#include <memory>
 #include <map>
+#include <memory>
 #include <set>
 
 using namespace llvm;
@@ -456,7 +456,7 @@ int main(int argc, const char **argv) {
   }
 
   TextOptions Text;
-  Text.Color = OutputFile.empty() && useColor();
+  Text.Color = *Fmt == OutputFormat::Text && OutputFile.empty() && useColor();
   if (Text.Color)
     outs().enable_colors(true);
   Text.BaseDirectory = BaseDirectory;

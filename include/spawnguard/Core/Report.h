@@ -12,9 +12,9 @@
 
 #include "spawnguard/Core/Finding.h"
 #include "spawnguard/Core/TextOutput.h"
-#include "llvm/Support/Error.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <optional>
 #include <string>

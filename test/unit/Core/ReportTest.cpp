@@ -1,8 +1,8 @@
 //===- ReportTest.cpp - Escaping, URIs, fingerprints, config parsing ------===//
 
+#include "spawnguard/Core/Report.h"
 #include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/Fingerprint.h"
-#include "spawnguard/Core/Report.h"
 #include "spawnguard/Core/RuleDocs.h"
 #include "gtest/gtest.h"
 
@@ -56,11 +56,11 @@ TEST(Fingerprint, IgnoresLinesButNotContent) {
 
 TEST(Config, ParsesKeys) {
   std::vector<std::string> Errors;
-  std::optional<ConfigFile> C = parseConfig(
-      "Checks: '-*,SG101'\nSinks: [corp::launch, '::my_spawn']\n"
-      "Ignore:\n  - Path: 'gen/*'\n    Checks: SG102\n"
-      "InheritParentConfig: true\n",
-      "/p/.spawnguard.yaml", Errors);
+  std::optional<ConfigFile> C =
+      parseConfig("Checks: '-*,SG101'\nSinks: [corp::launch, '::my_spawn']\n"
+                  "Ignore:\n  - Path: 'gen/*'\n    Checks: SG102\n"
+                  "InheritParentConfig: true\n",
+                  "/p/.spawnguard.yaml", Errors);
   ASSERT_TRUE(C) << (Errors.empty() ? "" : Errors[0]);
   EXPECT_EQ(*C->Checks, "-*,SG101");
   EXPECT_EQ(C->Sinks, (std::vector<std::string>{"corp::launch", "::my_spawn"}));
