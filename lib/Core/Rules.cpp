@@ -12,6 +12,9 @@ static const RuleInfo Rules[] = {
     {"spawnguard-spawn-after-main", "SG102", "C/C++",
      "process creation reachable from code that runs after main (static "
      "destructors, destructor functions, atexit handlers, .fini_array)"},
+    {"spawnguard-unused-suppression", "SG100", "C/C++",
+     "a NOLINT comment that names a spawnguard rule but silences no "
+     "finding (only with --report-unused-suppressions)"},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Rules; }

@@ -19,7 +19,9 @@
 #include "spawnguard/Core/RuleDocs.h"
 #include "spawnguard/Core/Rules.h"
 #include "spawnguard/Core/TextOutput.h"
+#include "spawnguard/Core/UnusedSuppressions.h"
 #include "spawnguard/Cpp/CompilationRunner.h"
+#include "spawnguard/Cpp/NoLint.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -132,6 +134,11 @@ cl::opt<bool> DumpConfig("dump-config",
                                   "the given file or directory (default: "
                                   "the current directory) and exit"),
                          cl::cat(Category));
+cl::opt<bool> ReportUnusedSuppressions(
+    "report-unused-suppressions",
+    cl::desc("Report NOLINT comments that name a spawnguard rule but "
+             "silence nothing (rule SG100)"),
+    cl::cat(Category));
 cl::opt<std::string> DocsUrl(
     "docs-url", cl::desc("Base URL of the docs for SARIF help links"),
     cl::init(SPAWNGUARD_DOCS_URL), cl::Hidden, cl::cat(Category));
@@ -423,6 +430,23 @@ int main(int argc, const char **argv) {
   // issue 6: rules are selected per file by .spawnguard.yaml and --checks,
   // so the search runs every rule and the configuration filters.
   std::vector<Finding> Findings = findReachableSinks(Graph, RuleSelection("*"));
+  if (ReportUnusedSuppressions) {
+    // issue 6: what the suppressions removed, and the comments that
+    // removed nothing.
+    std::vector<Finding> All =
+        findReachableSinks(Graph, RuleSelection("*"), /*Honor=*/false);
+    std::vector<Finding> Suppressed;
+    std::set_difference(All.begin(), All.end(), Findings.begin(),
+                        Findings.end(), std::back_inserter(Suppressed));
+    std::set<std::string> Files;
+    for (const CompilationResult &R : Results)
+      Files.insert(R.Facts.Files.begin(), R.Facts.Files.end());
+    std::vector<std::string> FileList(Files.begin(), Files.end());
+    std::vector<Finding> Unused = findUnusedSuppressions(
+        scanSuppressionComments(FileList), Suppressed);
+    Findings.insert(Findings.end(), Unused.begin(), Unused.end());
+    canonicalize(Findings);
+  }
   applyConfig(Findings, Configs, CommandLineChecks);
   for (const std::string &Error : Configs.errors())
     errs() << "spawnguard: error: " << Error << "\n";
