@@ -16,7 +16,14 @@ packages=(
   libgrpc++-dev libprotobuf-dev
   # Unit tests.
   libgtest-dev
+  # The SARIF test validates against the official JSON schema, which
+  # scripts/fetch-sarif-schema.py takes from an npm package.
+  python3-jsonschema
+  # The integration tests read .pre-commit-hooks.yaml and the CI example.
+  python3-yaml
 )
+# npm may come from another nodejs distribution; add Debian's only if none.
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -30,6 +30,11 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(
     ("%gen-cdb", "%s %s" % (config.python_executable,
                             os.path.join(config.test_source_root, "Inputs", "gen-cdb.py"))))
+config.substitutions.append(
+    ("%validate-sarif", "%s %s %s" % (config.test_python,
+                                      os.path.join(config.test_source_root, "Inputs", "validate-sarif.py"),
+                                      config.sarif_schema)))
+config.substitutions.append(("%python", config.test_python))
 # Pin every warning and note: an unexpected one fails the test, like
 # CHECK-NOTES in clang-tidy's tests.
 config.substitutions.append(

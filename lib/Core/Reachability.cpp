@@ -150,7 +150,7 @@ public:
         ParentNode(G.nodes().size()), ParentEdge(G.nodes().size()) {}
 
   void run(const ProgramGraph::Root &R, const RuleInfo &Rule,
-           std::vector<Finding> &Out);
+           bool HonorSuppressions, std::vector<Finding> &Out);
 
 private:
   Finding makeFinding(const ProgramGraph::Root &R, const RuleInfo &Rule,
@@ -166,7 +166,7 @@ private:
 } // namespace
 
 void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
-                      std::vector<Finding> &Out) {
+                      bool HonorSuppressions, std::vector<Finding> &Out) {
   if (!Reaches[R.Node])
     return;
   ++Generation;
@@ -178,7 +178,7 @@ void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
     Queue.pop_front();
     const ProgramGraph::Node &N = G.node(Current);
     for (const ProgramGraph::Sink &S : N.Sinks)
-      if (!isSuppressed(S.Suppressions, Rule))
+      if (!HonorSuppressions || !isSuppressed(S.Suppressions, Rule))
         Out.push_back(makeFinding(R, Rule, Current, S));
     for (uint32_t I = 0, E = N.Edges.size(); I != E; ++I) {
       NodeId Callee = N.Edges[I].Callee;
@@ -218,15 +218,17 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
 }
 
 std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
-                                        const RuleSelection &Selection) {
+                                        const RuleSelection &Selection,
+                                        bool HonorSuppressions) {
   std::vector<Finding> Findings;
   std::vector<bool> Reaches = nodesReachingSinks(Graph);
   TraceSearch Search(Graph, Reaches);
   for (const ProgramGraph::Root &R : Graph.roots()) {
     const RuleInfo &Rule = ruleForRoot(R.Kind);
-    if (!Selection.isEnabled(Rule) || isSuppressed(R.Suppressions, Rule))
+    if (!Selection.isEnabled(Rule) ||
+        (HonorSuppressions && isSuppressed(R.Suppressions, Rule)))
       continue;
-    Search.run(R, Rule, Findings);
+    Search.run(R, Rule, HonorSuppressions, Findings);
   }
   canonicalize(Findings);
   return Findings;

@@ -12,6 +12,9 @@ static const RuleInfo Rules[] = {
     {"spawnguard-spawn-after-main", "SG102", "C/C++",
      "process creation reachable from code that runs after main (static "
      "destructors, destructor functions, atexit handlers, .fini_array)"},
+    {"spawnguard-unused-suppression", "SG100", "C/C++",
+     "a NOLINT comment that names a spawnguard rule but silences no "
+     "finding (only with --report-unused-suppressions)"},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Rules; }
@@ -25,6 +28,13 @@ const RuleInfo *findRule(llvm::StringRef NameOrCode) {
 
 const RuleInfo &ruleForRoot(RootKind Kind) {
   return runsAfterMain(Kind) ? Rules[1] : Rules[0];
+}
+
+bool isRootRule(const RuleInfo &Rule) {
+  for (unsigned K = 0; K <= static_cast<unsigned>(LastRootKind); ++K)
+    if (&ruleForRoot(static_cast<RootKind>(K)) == &Rule)
+      return true;
+  return false;
 }
 
 bool RuleSelection::isEnabled(const RuleInfo &Rule) const {

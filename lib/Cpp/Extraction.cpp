@@ -12,8 +12,9 @@ namespace spawnguard {
 
 std::vector<CompilationResult>
 extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
-             const SinkCatalog &Sinks, const ExtractionOptions &Options,
-             ExtractionStats &Stats) {
+             llvm::ArrayRef<const SinkCatalog *> Catalogs,
+             const ExtractionOptions &Options, ExtractionStats &Stats) {
+  assert(Catalogs.size() == Commands.size() && "one catalog per command");
   std::vector<CompilationResult> Results(Commands.size());
   std::vector<std::string> Problems(Commands.size());
   std::vector<char> Hit(Commands.size(), 0);
@@ -23,6 +24,7 @@ extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
 
   auto Extract = [&](size_t I) {
     const clang::tooling::CompileCommand &Cmd = Commands[I];
+    const SinkCatalog &Sinks = *Catalogs[I];
     std::string Key;
     if (Options.Cache) {
       Key = Options.ToolIdentity + '\0' + Sinks.identity() + '\0' +

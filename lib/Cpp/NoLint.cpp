@@ -2,6 +2,7 @@
 
 #include "spawnguard/Cpp/NoLint.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include <algorithm>
 
 namespace spawnguard {
@@ -9,6 +10,9 @@ namespace spawnguard {
 /// Parses the optional "(glob, glob)" after a NOLINT keyword. A bare keyword
 /// suppresses everything.
 static SuppressionList parseGlobs(llvm::StringRef Rest) {
+  // The list ends on the comment's line: a ')' further down belongs to
+  // something else.
+  Rest = Rest.take_until([](char C) { return C == '\n'; });
   if (!Rest.consume_front("("))
     return {"*"};
   size_t Close = Rest.find(')');
@@ -31,6 +35,22 @@ NoLintIndex::NoLintIndex(llvm::StringRef Buffer) {
   struct OpenRegion {
     unsigned Begin;
     SuppressionList Globs;
+    size_t Comment; // Index in Comments, or ~0 for a malformed BEGIN.
+  };
+  // Records a well-formed comment at Pos, spelled up to its ')'.
+  auto Record = [&](size_t Pos, unsigned Line, llvm::StringRef Keyword,
+                    llvm::StringRef Rest, const SuppressionList &Globs,
+                    unsigned First, unsigned Last) -> size_t {
+    if (Globs.empty())
+      return ~size_t(0);
+    size_t LineStart = Buffer.rfind('\n', Pos);
+    unsigned Column =
+        Pos - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
+    std::string Text = Keyword.str();
+    if (Rest.starts_with("("))
+      Text += Rest.take_front(Rest.find(')') + 1).str();
+    Comments.push_back({"", Line, Column, Text, Globs, First, Last});
+    return Comments.size() - 1;
   };
   std::vector<OpenRegion> Open;
   unsigned Line = 1;
@@ -44,8 +64,12 @@ NoLintIndex::NoLintIndex(llvm::StringRef Buffer) {
       SuppressionList Globs = parseGlobs(Rest);
       auto &Entry = Lines[Line + 1];
       Entry.insert(Entry.end(), Globs.begin(), Globs.end());
+      Record(Pos, Line, "NOLINTNEXTLINE", Rest, Globs, Line + 1, Line + 1);
     } else if (Rest.consume_front("BEGIN")) {
-      Open.push_back({Line, parseGlobs(Rest)});
+      SuppressionList Globs = parseGlobs(Rest);
+      size_t Comment =
+          Record(Pos, Line, "NOLINTBEGIN", Rest, Globs, Line, ~0u);
+      Open.push_back({Line, std::move(Globs), Comment});
     } else if (Rest.consume_front("END")) {
       // Close the innermost region with the same globs, as clang-tidy pairs
       // them; a stray END is ignored.
@@ -56,12 +80,15 @@ NoLintIndex::NoLintIndex(llvm::StringRef Buffer) {
                              });
       if (It != Open.rend()) {
         Regions.push_back({It->Begin, Line, It->Globs});
+        if (It->Comment != ~size_t(0))
+          Comments[It->Comment].LastLine = Line;
         Open.erase(std::next(It).base());
       }
     } else {
       SuppressionList Globs = parseGlobs(Rest);
       auto &Entry = Lines[Line];
       Entry.insert(Entry.end(), Globs.begin(), Globs.end());
+      Record(Pos, Line, "NOLINT", Rest, Globs, Line, Line);
     }
   }
   // An unterminated BEGIN covers the rest of the file.
@@ -77,6 +104,23 @@ SuppressionList NoLintIndex::at(unsigned Line) const {
   for (const Region &R : Regions)
     if (R.Begin <= Line && Line <= R.End)
       Result.insert(Result.end(), R.Globs.begin(), R.Globs.end());
+  return Result;
+}
+
+std::vector<SuppressionComment>
+scanSuppressionComments(llvm::ArrayRef<std::string> Files) {
+  std::vector<SuppressionComment> Result;
+  for (const std::string &File : Files) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+        llvm::MemoryBuffer::getFile(File);
+    if (!Buffer)
+      continue;
+    NoLintIndex Index((*Buffer)->getBuffer());
+    for (SuppressionComment C : Index.comments()) {
+      C.File = File;
+      Result.push_back(std::move(C));
+    }
+  }
   return Result;
 }
 

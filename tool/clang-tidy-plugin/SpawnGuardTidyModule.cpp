@@ -19,7 +19,7 @@ public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
     for (const RuleInfo &Rule : allRules()) {
-      if (Rule.Language != "C/C++")
+      if (Rule.Language != "C/C++" || !isRootRule(Rule))
         continue;
       CheckFactories.registerCheckFactory(
           Rule.Name, [&Rule](llvm::StringRef Name,

@@ -17,13 +17,19 @@
 
 #include "CompileCommands.h"
 #include "Progress.h"
+#include "spawnguard/Core/Baseline.h"
+#include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/FactsCache.h"
 #include "spawnguard/Core/FactsIO.h"
 #include "spawnguard/Core/ProgramGraph.h"
 #include "spawnguard/Core/Reachability.h"
+#include "spawnguard/Core/Report.h"
+#include "spawnguard/Core/RuleDocs.h"
 #include "spawnguard/Core/Rules.h"
 #include "spawnguard/Core/TextOutput.h"
+#include "spawnguard/Core/UnusedSuppressions.h"
 #include "spawnguard/Cpp/Extraction.h"
+#include "spawnguard/Cpp/NoLint.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -36,7 +42,9 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <memory>
+#include <set>
 
 using namespace llvm;
 using namespace spawnguard;
@@ -64,7 +72,8 @@ const char Overview[] =
     "                                            facts of one compile command\n"
     "                                            (usable as a compiler wrapper)\n"
     "  spawnguard link <facts files or dirs...>  link facts files and report\n"
-    "  spawnguard rules                          list the rules\n";
+    "  spawnguard rules                          list the rules\n"
+    "  spawnguard explain <rule>                 print a rule's page\n";
 
 cl::opt<std::string> BuildPath("p",
                                cl::desc("Build directory containing "
@@ -82,7 +91,9 @@ cl::opt<std::string>
            cl::desc("Comma-separated globs of rules to enable, by name or "
                     "code; a leading '-' disables (default: '*')"),
            cl::init("*"), cl::cat(Category));
-cl::opt<std::string> Format("format", cl::desc("Output format: text"),
+cl::opt<std::string> Format("format",
+                            cl::desc("Output format: text, json, sarif or "
+                                     "github (default: text)"),
                             cl::init("text"), cl::cat(Category));
 enum class ColorMode { Auto, Always, Never };
 // Registered under a private name: libLLVM already owns "color" (a boolean).
@@ -121,8 +132,9 @@ cl::opt<std::string>
              cl::value_desc("I/N"), cl::cat(Category));
 cl::opt<std::string>
     Output("o",
-           cl::desc("extract: where to write facts (a directory with -p, a "
-                    "file for one compiler command)"),
+           cl::desc("Write the report to <path> (atomically) instead of "
+                    "stdout; with extract, where the facts go (a directory "
+                    "with -p, a file for one compiler command)"),
            cl::value_desc("path"), cl::cat(Category));
 cl::opt<std::string> RelativeTo(
     "relative-to",
@@ -137,6 +149,31 @@ cl::opt<bool> Quiet("quiet",
                     cl::desc("Print no progress and no summary line"),
                     cl::cat(Category));
 cl::alias QuietShort("q", cl::desc("Alias for --quiet"), cl::aliasopt(Quiet));
+cl::opt<bool> Statistics("statistics",
+                         cl::desc("Print the number of findings per rule "
+                                  "instead of the findings"),
+                         cl::cat(Category));
+cl::opt<std::string> BaselineFile("baseline",
+                                  cl::desc("Report only findings that are "
+                                           "not in this baseline file"),
+                                  cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselineFile(
+    "write-baseline",
+    cl::desc("Write every finding to this baseline file and exit 0"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration for "
+                                  "the given file or directory (default: "
+                                  "the current directory) and exit"),
+                         cl::cat(Category));
+cl::opt<bool> ReportUnusedSuppressions(
+    "report-unused-suppressions",
+    cl::desc("Report NOLINT comments that name a spawnguard rule but "
+             "silence nothing (rule SG100)"),
+    cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url", cl::desc("Base URL of the docs for SARIF help links"),
+    cl::init(SPAWNGUARD_DOCS_URL), cl::Hidden, cl::cat(Category));
 cl::opt<bool> Verbose("verbose",
                       cl::desc("Say how many units were parsed and how many "
                                "came from the cache"),
@@ -184,12 +221,48 @@ std::string toolIdentity(const char *Argv0) {
 }
 
 struct Session {
-  RuleSelection Selection;
-  SinkCatalog Catalog;
+  OutputFormat Format = OutputFormat::Text;
+  /// --checks as given, applied after each file's configuration.
+  std::string CommandLineChecks;
+  ConfigResolver Configs;
   ExtractionOptions Extraction;
   std::unique_ptr<FactsCache> Cache;
   bool Ok = true;
+
+  /// Sink catalogs for units, one per distinct configured sink list.
+  std::vector<const SinkCatalog *> catalogsFor(
+      ArrayRef<tooling::CompileCommand> Commands);
+
+  /// Reports configuration errors found so far; false if there were any.
+  bool configIsValid();
+
+private:
+  std::map<std::vector<std::string>, std::unique_ptr<SinkCatalog>> Catalogs;
 };
+
+std::vector<const SinkCatalog *>
+Session::catalogsFor(ArrayRef<tooling::CompileCommand> Commands) {
+  std::vector<const SinkCatalog *> Result;
+  for (const tooling::CompileCommand &Cmd : Commands) {
+    SmallString<256> File(Cmd.Filename);
+    sys::fs::make_absolute(Cmd.Directory, File);
+    sys::path::remove_dots(File, /*remove_dot_dot=*/true);
+    // Each unit's extra sinks come from its own .spawnguard.yaml, then --sink.
+    std::vector<std::string> UnitSinks = Configs.forFile(File).Sinks;
+    UnitSinks.insert(UnitSinks.end(), Sinks.begin(), Sinks.end());
+    std::unique_ptr<SinkCatalog> &Catalog = Catalogs[UnitSinks];
+    if (!Catalog)
+      Catalog = std::make_unique<SinkCatalog>(UnitSinks);
+    Result.push_back(Catalog.get());
+  }
+  return Result;
+}
+
+bool Session::configIsValid() {
+  for (const std::string &Error : Configs.errors())
+    errs() << "spawnguard: error: " << Error << "\n";
+  return Configs.errors().empty();
+}
 
 /// Extracts \p Commands, reporting cache problems and units that did not
 /// parse cleanly; the facts of those still count.
@@ -200,8 +273,9 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
     Progress.update(Done, Total);
   };
   ExtractionStats Stats;
+  std::vector<const SinkCatalog *> Catalogs = S.catalogsFor(Commands);
   std::vector<CompilationResult> Results =
-      extractUnits(Commands, S.Catalog, S.Extraction, Stats);
+      extractUnits(Commands, Catalogs, S.Extraction, Stats);
   S.Extraction.OnProgress = nullptr;
   for (const std::string &Problem : Stats.CacheProblems)
     errs() << "spawnguard: warning: " << Problem << "\n";
@@ -224,15 +298,73 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
   return Results;
 }
 
-int report(Session &S, const ProgramGraph &Graph, size_t Units,
+/// Searches the linked program and reports: rules selected per file by the
+/// configuration and --checks, baselines, unused suppressions, and the
+/// chosen format. \p SourceFiles are the files the units read, for the
+/// suppression scan.
+int report(Session &S, const ProgramGraph &Graph,
+           const std::set<std::string> &SourceFiles, size_t Units,
            StringRef UnitNoun, unsigned Failed = 0) {
-  std::vector<Finding> Findings = findReachableSinks(Graph, S.Selection);
+  // Rules are selected per file, so search for all and filter after.
+  std::vector<Finding> Findings = findReachableSinks(Graph, RuleSelection("*"));
+  if (ReportUnusedSuppressions) {
+    // What the suppressions removed, and the comments that removed nothing.
+    std::vector<Finding> All =
+        findReachableSinks(Graph, RuleSelection("*"), /*Honor=*/false);
+    std::vector<Finding> Suppressed;
+    std::set_difference(All.begin(), All.end(), Findings.begin(),
+                        Findings.end(), std::back_inserter(Suppressed));
+    std::vector<std::string> Files(SourceFiles.begin(), SourceFiles.end());
+    std::vector<Finding> Unused =
+        findUnusedSuppressions(scanSuppressionComments(Files), Suppressed);
+    Findings.insert(Findings.end(), Unused.begin(), Unused.end());
+    canonicalize(Findings);
+  }
+  applyConfig(Findings, S.Configs, S.CommandLineChecks);
+  if (!S.configIsValid())
+    return ExitError;
+
+  std::string BaseDirectory = absolutePath(".");
+  if (!WriteBaselineFile.empty()) {
+    if (Error Err = writeToOutput(WriteBaselineFile, [&](raw_ostream &OS) {
+          writeBaseline(OS, Findings, BaseDirectory);
+          return Error::success();
+        })) {
+      errs() << "spawnguard: error: cannot write '" << WriteBaselineFile
+             << "': " << toString(std::move(Err)) << "\n";
+      return ExitError;
+    }
+    if (!Quiet)
+      errs() << "spawnguard: wrote " << Findings.size()
+             << (Findings.size() == 1 ? " finding" : " findings") << " to '"
+             << WriteBaselineFile << "'\n";
+    return S.Ok ? ExitClean : ExitError;
+  }
+  size_t Baselined = 0;
+  if (!BaselineFile.empty()) {
+    Expected<Baseline> B = readBaseline(BaselineFile);
+    if (!B) {
+      errs() << "spawnguard: error: " << toString(B.takeError()) << "\n";
+      return ExitError;
+    }
+    Baselined = applyBaseline(Findings, *B, BaseDirectory);
+  }
+
   TextOptions Text;
-  Text.Color = useColor();
+  Text.Color = S.Format == OutputFormat::Text && Output.empty() && useColor();
   if (Text.Color)
     outs().enable_colors(true);
-  Text.BaseDirectory = absolutePath(".");
-  printText(outs(), Findings, Text);
+  Text.BaseDirectory = BaseDirectory;
+  ReportOptions Options;
+  Options.BaseDirectory = BaseDirectory;
+  Options.ToolVersion = SPAWNGUARD_VERSION;
+  Options.DocsUrl = DocsUrl;
+  if (Error Err = writeReport(Output.empty() ? "-" : Output.getValue(),
+                              S.Format, Statistics, Findings, Options, Text)) {
+    errs() << "spawnguard: error: cannot write '" << Output
+           << "': " << toString(std::move(Err)) << "\n";
+    return ExitError;
+  }
   outs().flush();
 
   if (!Quiet)
@@ -241,6 +373,8 @@ int report(Session &S, const ProgramGraph &Graph, size_t Units,
            << Units << " " << UnitNoun << (Units == 1 ? "" : "s");
   if (!Quiet && Failed)
     errs() << " (" << Failed << " with errors)";
+  if (!Quiet && Baselined)
+    errs() << " (" << Baselined << " more in the baseline)";
   if (!Quiet)
     errs() << "\n";
   if (!S.Ok)
@@ -273,12 +407,16 @@ selectUnits(Session &S, tooling::CompilationDatabase *FixedDB,
 int runAnalyse(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
   std::vector<CompilationResult> Results = extract(S, Commands);
   ProgramGraph Graph;
-  for (const CompilationResult &R : Results)
+  std::set<std::string> SourceFiles;
+  for (const CompilationResult &R : Results) {
     Graph.addUnit(R.Facts);
+    SourceFiles.insert(R.Facts.Files.begin(), R.Facts.Files.end());
+  }
   Graph.finalize();
   unsigned Failed = llvm::count_if(
       Results, [](const CompilationResult &R) { return !R.Clean; });
-  return report(S, Graph, Results.size(), "translation unit", Failed);
+  return report(S, Graph, SourceFiles, Results.size(), "translation unit",
+                Failed);
 }
 
 /// A stable, readable name for the facts file of one unit.
@@ -391,6 +529,7 @@ int runLink(Session &S) {
     return ExitError;
   }
   ProgramGraph Graph;
+  std::set<std::string> SourceFiles;
   for (const std::string &File : Files) {
     ErrorOr<std::unique_ptr<MemoryBuffer>> Buffer = MemoryBuffer::getFile(
         File, /*IsText=*/false, /*RequiresNullTerminator=*/false);
@@ -408,9 +547,10 @@ int runLink(Session &S) {
       continue;
     }
     Graph.addUnit(*Facts);
+    SourceFiles.insert(Facts->Files.begin(), Facts->Files.end());
   }
   Graph.finalize();
-  return report(S, Graph, Files.size(), "facts file");
+  return report(S, Graph, SourceFiles, Files.size(), "facts file");
 }
 
 } // namespace
@@ -422,6 +562,17 @@ int main(int argc, const char **argv) {
     StringRef First = argv[1];
     if (First == "rules")
       return listRules();
+    if (First == "explain") {
+      if (argc != 3) {
+        errs() << "spawnguard: error: usage: spawnguard explain <rule>\n";
+        return ExitError;
+      }
+      if (explainRule(outs(), argv[2]))
+        return ExitClean;
+      errs() << "spawnguard: error: unknown rule '" << argv[2]
+             << "' (see 'spawnguard rules')\n";
+      return ExitError;
+    }
     if (First == "extract" || First == "link") {
       M = First == "extract" ? Mode::Extract : Mode::Link;
       Args.erase(Args.begin() + 1);
@@ -463,15 +614,40 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(Args.size(), Args.data(), Overview, &errs()))
     return ExitError;
 
-  if (Format != "text") {
+  Session S;
+  std::optional<OutputFormat> Fmt = parseOutputFormat(Format);
+  if (!Fmt) {
     errs() << "spawnguard: error: unknown --format '" << Format
-           << "' (supported: text)\n";
+           << "' (supported: text, json, sarif, github)\n";
     return ExitError;
   }
-  Session S{RuleSelection(Checks), SinkCatalog(Sinks), {}, nullptr};
+  S.Format = *Fmt;
+  if (Statistics && S.Format != OutputFormat::Text) {
+    errs() << "spawnguard: error: --statistics prints text; it cannot be "
+              "combined with --format="
+           << Format << "\n";
+    return ExitError;
+  }
+  S.CommandLineChecks =
+      Checks.getNumOccurrences() ? Checks.getValue() : std::string();
+  if (DumpConfig) {
+    if (Paths.size() > 1) {
+      errs() << "spawnguard: error: --dump-config takes at most one path\n";
+      return ExitError;
+    }
+    std::string Target = absolutePath(Paths.empty() ? "." : Paths[0]);
+    const EffectiveConfig &Config = sys::fs::is_directory(Target)
+                                        ? S.Configs.forDirectory(Target)
+                                        : S.Configs.forFile(Target);
+    if (!S.configIsValid())
+      return ExitError;
+    dumpConfig(outs(), Config, S.CommandLineChecks, Sinks);
+    return ExitClean;
+  }
   // A run that looks at nothing must not pass for a clean one.
+  RuleSelection Selection(Checks);
   if (llvm::none_of(allRules(), [&](const RuleInfo &Rule) {
-        return S.Selection.isEnabled(Rule);
+        return Selection.isEnabled(Rule);
       })) {
     errs() << "spawnguard: error: --checks='" << Checks
            << "' enables no rule (see 'spawnguard rules')\n";
@@ -491,8 +667,8 @@ int main(int argc, const char **argv) {
     }
     Part = *Parsed;
   }
-  if (M != Mode::Extract && (!Output.empty() || Compile || !RelativeTo.empty())) {
-    errs() << "spawnguard: error: -o, --compile and --relative-to only apply "
+  if (M != Mode::Extract && (Compile || !RelativeTo.empty())) {
+    errs() << "spawnguard: error: --compile and --relative-to only apply "
               "to 'extract'\n";
     return ExitError;
   }
@@ -541,6 +717,10 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
   S.Extraction.Cache = S.Cache.get();
+  // Configuration problems stop the run before any analysis.
+  S.catalogsFor(*Commands);
+  if (!S.configIsValid())
+    return ExitError;
   return M == Mode::Extract ? runExtractDatabase(S, *Commands)
                             : runAnalyse(S, *Commands);
 }

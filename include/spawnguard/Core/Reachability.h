@@ -12,10 +12,12 @@ namespace spawnguard {
 
 /// Reports every (root, process-creating call) pair where the call is
 /// reachable from the root, with the shortest trace, for the enabled rules.
-/// Findings suppressed by a NOLINT at the root or at the sink are dropped.
+/// Findings suppressed by a NOLINT at the root or at the sink are dropped,
+/// unless \p HonorSuppressions is false.
 /// The result is in canonical order (see canonicalize()).
 std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
-                                        const RuleSelection &Selection);
+                                        const RuleSelection &Selection,
+                                        bool HonorSuppressions = true);
 
 } // namespace spawnguard
 

@@ -30,6 +30,10 @@ const RuleInfo *findRule(llvm::StringRef NameOrCode);
 /// The rule that reports process creation reachable from a root of \p Kind.
 const RuleInfo &ruleForRoot(RootKind Kind);
 
+/// True for the rules a root reports (not, say, the report of unused
+/// suppressions): the rules a single-unit door such as clang-tidy can run.
+bool isRootRule(const RuleInfo &Rule);
+
 /// Which rules are enabled, from a clang-tidy style glob list that may name
 /// rules by name or code, e.g. "-*,spawnguard-spawn-before-main".
 class RuleSelection {

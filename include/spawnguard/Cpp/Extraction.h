@@ -31,13 +31,14 @@ struct ExtractionStats {
   std::vector<std::string> CacheProblems;
 };
 
-/// Extracts the facts of every command. Result I belongs to command I,
-/// whatever order the work finished in. Units with errors are never cached,
-/// so their errors are reported on every run.
+/// Extracts the facts of every command, command I with the sinks of
+/// \p Catalogs[I] (each unit may have its own configuration). Result I
+/// belongs to command I, whatever order the work finished in. Units with
+/// errors are never cached, so their errors are reported on every run.
 std::vector<CompilationResult>
 extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
-             const SinkCatalog &Sinks, const ExtractionOptions &Options,
-             ExtractionStats &Stats);
+             llvm::ArrayRef<const SinkCatalog *> Catalogs,
+             const ExtractionOptions &Options, ExtractionStats &Stats);
 
 } // namespace spawnguard
 

@@ -11,6 +11,13 @@
 // RUN: diff %t/j1.err %t/j2.err
 // RUN: diff %t/j1.err %t/j8.err
 // RUN: cat %t/j1.out %t/j1.err | %check-notes %s
+// The machine-readable formats are byte-identical too.
+// RUN: cd %t && not %spawnguard -p %t -j 1 --format=sarif > %t/j1.sarif
+// RUN: cd %t && not %spawnguard -p %t -j 8 --format=sarif > %t/j8.sarif
+// RUN: diff %t/j1.sarif %t/j8.sarif
+// RUN: cd %t && not %spawnguard -p %t -j 1 --format=json > %t/j1.json
+// RUN: cd %t && not %spawnguard -p %t -j 8 --format=json > %t/j8.json
+// RUN: diff %t/j1.json %t/j8.json
 
 // The tie: 'either' reaches fork through 'viaB' or 'viaC', both two calls
 // away; the chain is the one whose first call comes first in the source.
