@@ -25,7 +25,6 @@ config.substitutions.append(
 config.substitutions.append(("%clang-tidy", config.clang_tidy))
 config.substitutions.append(("%tidy-plugin", config.tidy_plugin))
 config.substitutions.append(("%spawnguard-clangd", config.spawnguard_clangd))
-config.substitutions.append(("%extract-facts", config.extract_facts))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(
     ("%gen-cdb", "%s %s" % (config.python_executable,

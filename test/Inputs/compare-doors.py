@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Compares the findings of the clang-tidy plugin with the CLI's.
 
-  compare-doors.py --spawnguard BIN --clang-tidy BIN --plugin SO \\
-      --extract-facts BIN corpus FILE...
+  compare-doors.py --spawnguard BIN --clang-tidy BIN --plugin SO corpus FILE...
   compare-doors.py ... project BUILD_DIR
 
 corpus: each FILE is a single-unit lit test; its first RUN line that runs
@@ -141,7 +140,8 @@ def project(args):
         tidy, tidy_errors = set(), []
         for i, (file, directory, compiler_args) in enumerate(units):
             out = os.path.join(index, str(i))
-            run([args.extract_facts, out, file, "--", *compiler_args], directory)
+            run([args.spawnguard, "extract", "-q", "--no-cache", "-o", out,
+                 file, "--", *compiler_args], directory)
         for file, directory, _ in units:
             found, errors = parse(run([args.clang_tidy, "--load=" + args.plugin,
                                        "--config=" + tidy_config([], index),
@@ -168,7 +168,6 @@ def main():
     parser.add_argument("--spawnguard", required=True)
     parser.add_argument("--clang-tidy", required=True)
     parser.add_argument("--plugin", required=True)
-    parser.add_argument("--extract-facts", required=True)
     parser.add_argument("mode", choices=["corpus", "project"])
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()

@@ -68,6 +68,7 @@ const char Overview[] =
     "                                            command line\n"
     "  spawnguard extract -p <build-dir> -o <dir> [--shard I/N]\n"
     "                                            write one facts file per unit\n"
+    "  spawnguard extract -o <dir> <files...> -- <compiler args>\n"
     "  spawnguard extract [--compile] [-o <file>] -- <compiler> <args...>\n"
     "                                            facts of one compile command\n"
     "                                            (usable as a compiler wrapper)\n"
@@ -686,8 +687,14 @@ int main(int argc, const char **argv) {
     S.Cache = std::make_unique<FactsCache>(absolutePath(CacheDir));
 
   if (M == Mode::Extract && !CompilerCommand.empty()) {
-    S.Extraction.Cache = S.Cache.get();
-    return runExtractCommand(S, CompilerCommand);
+    // 'extract <files> -- <flags>' is the analyse mode's form: flags for
+    // the named files. Without files, '--' starts a compiler invocation.
+    if (Paths.empty()) {
+      S.Extraction.Cache = S.Cache.get();
+      return runExtractCommand(S, CompilerCommand);
+    }
+    FixedDB = std::make_unique<tooling::FixedCompilationDatabase>(
+        absolutePath("."), CompilerCommand);
   }
 
   std::vector<std::string> Filters;
