@@ -11,9 +11,17 @@ packages=(
   # clang-tidy-19 as peers and hosts, llvm-19-tools for lit and FileCheck.
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
   clang-tools-19 llvm-19-tools
+  # Python front end: the tree-sitter runtime (the grammar is fetched with
+  # npm at configure time and checked with openssl).
+  libtree-sitter-dev openssl
   # Unit tests.
   libgtest-dev
 )
+# node and npm often come from elsewhere (nodesource, nvm); only install
+# Debian's when there is no npm at all.
+if ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -12,6 +12,19 @@ static const RuleInfo Rules[] = {
     {"spawnguard-spawn-after-main", "SG102", "C/C++",
      "process creation reachable from code that runs after main (static "
      "destructors, destructor functions, atexit handlers, .fini_array)"},
+    {"spawnguard-spawn-outside-main-guard", "SG201", "Python",
+     "process creation reachable from module-level code that is not under "
+     "'if __name__ == \"__main__\":' (it runs again in every spawned child)"},
+    {"spawnguard-spawn-at-import", "SG202", "Python",
+     "a module imported by another analysed module creates processes while "
+     "it is being imported"},
+    {"spawnguard-unpicklable-worker", "SG203", "Python",
+     "a worker handed to a process API is a lambda, a nested function or "
+     "defined only under the main guard"},
+    {"spawnguard-parent-only-state", "SG204", "Python",
+     "a worker uses module state that exists only in the parent process"},
+    {"spawnguard-start-method-at-import", "SG205", "Python",
+     "set_start_method() called at module level, outside a main guard"},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Rules; }
@@ -24,6 +37,8 @@ const RuleInfo *findRule(llvm::StringRef NameOrCode) {
 }
 
 const RuleInfo &ruleForRoot(RootKind Kind) {
+  if (Kind == RootKind::ModuleLevel)
+    return Rules[2];
   return runsAfterMain(Kind) ? Rules[1] : Rules[0];
 }
 

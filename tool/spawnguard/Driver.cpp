@@ -17,6 +17,7 @@
 #include "spawnguard/Core/TextOutput.h"
 #include "spawnguard/Cpp/CompilationRunner.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
+#include "spawnguard/Python/PythonFrontEnd.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -131,7 +132,8 @@ bool isUnder(StringRef File, StringRef Filter) {
 /// the result does not depend on where spawnguard was started.
 std::vector<tooling::CompileCommand>
 selectCommands(const tooling::CompilationDatabase &DB, StringRef DatabaseDir,
-               const std::vector<std::string> &Filters, bool &Ok) {
+               const std::vector<std::string> &Filters, bool &Ok,
+               const std::set<std::string> &PythonInputs) {
   std::vector<tooling::CompileCommand> Selected;
   std::vector<bool> FilterUsed(Filters.size(), false);
   std::set<std::pair<std::string, std::vector<std::string>>> Seen;
@@ -153,7 +155,7 @@ selectCommands(const tooling::CompilationDatabase &DB, StringRef DatabaseDir,
       Selected.push_back(std::move(Cmd));
   }
   for (size_t I = 0; I < Filters.size(); ++I)
-    if (!FilterUsed[I]) {
+    if (!FilterUsed[I] && !PythonInputs.count(Filters[I])) {
       errs() << "spawnguard: error: no compile command for '" << Filters[I]
              << "' in the compilation database\n";
       Ok = false;
@@ -227,8 +229,35 @@ int main(int argc, const char **argv) {
     }
   }
 
+  // Python: '.py' files and directories go to the Python front end. With
+  // neither -p nor '--' (and no compile_commands.json here), the run is
+  // Python only. '.py' files are never compile-command filters.
+  std::vector<std::string> PythonPaths;
+  for (const std::string &Path : Filters)
+    if (sys::fs::exists(Path) && python::isPythonInput(Path))
+      PythonPaths.push_back(Path);
+  bool PythonOnly = BuildPath.empty() && !HasFixedCommand &&
+                    !PythonPaths.empty() &&
+                    PythonPaths.size() == Filters.size() &&
+                    !sys::fs::exists("compile_commands.json");
+  python::PythonResult Python;
+  if (!PythonPaths.empty()) {
+    python::PythonOptions PyOptions;
+    PyOptions.UserSinks = Sinks;
+    Python = python::analyzePython(PythonPaths, PyOptions);
+    for (const std::string &Message : Python.Errors)
+      errs() << "spawnguard: error: " << Message << "\n";
+    if (!Python.Errors.empty())
+      Ok = false;
+    llvm::erase_if(Filters, [](const std::string &F) {
+      return StringRef(F).ends_with(".py");
+    });
+  }
+
   std::vector<tooling::CompileCommand> Commands;
-  if (HasFixedCommand) {
+  if (PythonOnly) {
+    // No compilation database.
+  } else if (HasFixedCommand) {
     if (!BuildPath.empty()) {
       errs() << "spawnguard: error: use either -p or '--', not both\n";
       return ExitError;
@@ -276,7 +305,8 @@ int main(int argc, const char **argv) {
                 "files followed by '-- <compiler args>')\n";
       return ExitError;
     }
-    Commands = selectCommands(*DB, DatabaseDir, Filters, Ok);
+    Commands = selectCommands(*DB, DatabaseDir, Filters, Ok,
+                              Python.InputsWithFiles);
   }
 
   // A run that looks at nothing must not pass for a clean one.
@@ -288,7 +318,7 @@ int main(int argc, const char **argv) {
            << "' enables no rule (see 'spawnguard rules')\n";
     return ExitError;
   }
-  if (Commands.empty() && Ok) {
+  if (Commands.empty() && Ok && !PythonOnly && Python.Modules == 0) {
     errs() << "spawnguard: error: the compilation database lists no "
               "translation units\n";
     return ExitError;
@@ -325,6 +355,8 @@ int main(int argc, const char **argv) {
     }
     Graph.addUnit(R.Facts);
   }
+  for (const FactsUnit &Unit : Python.Units)
+    Graph.addUnit(Unit);
   Graph.finalize();
 
   std::vector<Finding> Findings =
@@ -340,9 +372,16 @@ int main(int argc, const char **argv) {
 
   if (!Quiet) {
     errs() << "spawnguard: " << Findings.size()
-           << (Findings.size() == 1 ? " finding" : " findings") << " in "
-           << Results.size()
-           << (Results.size() == 1 ? " translation unit" : " translation units");
+           << (Findings.size() == 1 ? " finding" : " findings") << " in ";
+    if (!PythonOnly)
+      errs() << Results.size()
+             << (Results.size() == 1 ? " translation unit"
+                                     : " translation units");
+    if (!PythonOnly && !PythonPaths.empty())
+      errs() << " and ";
+    if (!PythonPaths.empty())
+      errs() << Python.Modules
+             << (Python.Modules == 1 ? " Python module" : " Python modules");
     if (Failed)
       errs() << " (" << Failed << " with errors)";
     errs() << "\n";
