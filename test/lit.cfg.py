@@ -18,6 +18,7 @@ config.substitutions.append(("%spawnguard", config.spawnguard_bin))
 config.substitutions.append(
     ("%gen-cdb", "%s %s" % (config.python_executable,
                             os.path.join(config.test_source_root, "Inputs", "gen-cdb.py"))))
+config.substitutions.append(("%python", config.python_executable))
 # Pin every warning and note: an unexpected one fails the test, like
 # CHECK-NOTES in clang-tidy's tests.
 config.substitutions.append(

@@ -232,7 +232,9 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
     SourcePoint Loc = G.resolve(E.Loc);
     // The warning already points at the first call when it sits on the same
     // spot, e.g. the constructor call of a global object.
-    if (Caller == R.Node && Loc == F.Loc)
+    // Python statements keep the note: the statement is the root, the call
+    // is the first step.
+    if (Caller == R.Node && Loc == F.Loc && R.Kind != RootKind::ModuleLevel)
       continue;
     F.Trace.push_back({Loc, edgeNote(G, Caller, E)});
   }

@@ -891,13 +891,16 @@ void FactsEmitter::call(Context &C, TSNode Call) {
                 spawnDetail(Ex->Method));
       return;
     }
-    if (Attr == "compute") {
+    // Method heuristics apply to objects that are not known names.
+    bool Opaque = resolveExpr(S, Obj).empty();
+    if (Opaque && Attr == "compute") {
       std::optional<std::string> Sched = stringValue(M, KwAt("scheduler"));
       if (Sched && (*Sched == "processes" || *Sched == "multiprocessing"))
         addSink(C, Call, "dask.compute(scheduler='processes')",
                 spawnDetail("spawn"));
     }
-    if ((Attr == "map" || Attr == "filter") && !isNull(KwAt("num_proc")) &&
+    if (Opaque && (Attr == "map" || Attr == "filter") &&
+        !isNull(KwAt("num_proc")) &&
         !isOneOrNone(KwAt("num_proc")))
       addSink(C, Call, "datasets.Dataset." + Attr.str() + "(num_proc=...)");
     // self.method() inside a class.
@@ -1064,7 +1067,7 @@ void FactsEmitter::assign(Context &C, TSNode A) {
 }
 
 void FactsEmitter::withStatement(Context &C, TSNode S, unsigned Depth) {
-  TSNode Clause;
+  TSNode Clause{};
   for (TSNode Ch : namedChildren(S))
     if (type(Ch) == "with_clause")
       Clause = Ch;
@@ -1074,7 +1077,7 @@ void FactsEmitter::withStatement(Context &C, TSNode S, unsigned Depth) {
     TSNode V = field(Item, "value");
     if (isNull(V))
       continue;
-    TSNode Expr = V, Target;
+    TSNode Expr = V, Target{};
     if (type(V) == "as_pattern") {
       Expr = ts_node_named_child(V, 0);
       Target = field(V, "alias");
@@ -1105,6 +1108,13 @@ void FactsEmitter::definition(Context &C, TSNode Def, const std::string &Qual,
     for (TSNode D : namedChildren(Def))
       if (type(D) == "decorator") {
         expression(C, D, Depth + 1);
+        // '@name' calls name with the function.
+        TSNode E = ts_node_named_child(D, 0);
+        if (!isNull(E) && type(E) != "call") {
+          std::string Q = resolveExpr(*C.S, E);
+          if (P.Functions.contains(Q) || P.Classes.count(Q))
+            addCall(C, E, Q);
+        }
       }
   }
   if (isNull(Inner))

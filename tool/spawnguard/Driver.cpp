@@ -222,9 +222,13 @@ int main(int argc, const char **argv) {
   std::vector<std::string> Filters;
   for (const std::string &Path : Paths) {
     Filters.push_back(absolutePath(Path));
-    if (!sys::fs::exists(Filters.back())) {
-      errs() << "spawnguard: error: no such file or directory: '" << Path
-             << "'\n";
+    sys::fs::file_status Status;
+    if (std::error_code EC = sys::fs::status(Filters.back(), Status)) {
+      errs() << "spawnguard: error: "
+             << (EC == std::errc::no_such_file_or_directory
+                     ? std::string("no such file or directory")
+                     : EC.message())
+             << ": '" << Path << "'\n";
       Ok = false;
     }
   }
@@ -233,12 +237,16 @@ int main(int argc, const char **argv) {
   // neither -p nor '--' (and no compile_commands.json here), the run is
   // Python only. '.py' files are never compile-command filters.
   std::vector<std::string> PythonPaths;
-  for (const std::string &Path : Filters)
-    if (sys::fs::exists(Path) && python::isPythonInput(Path))
+  size_t PythonByName = 0;
+  for (const std::string &Path : Filters) {
+    if (!python::isPythonInput(Path))
+      continue;
+    ++PythonByName;
+    if (sys::fs::exists(Path))
       PythonPaths.push_back(Path);
+  }
   bool PythonOnly = BuildPath.empty() && !HasFixedCommand &&
-                    !PythonPaths.empty() &&
-                    PythonPaths.size() == Filters.size() &&
+                    PythonByName != 0 && PythonByName == Filters.size() &&
                     !sys::fs::exists("compile_commands.json");
   python::PythonResult Python;
   if (!PythonPaths.empty()) {
@@ -247,12 +255,19 @@ int main(int argc, const char **argv) {
     Python = python::analyzePython(PythonPaths, PyOptions);
     for (const std::string &Message : Python.Errors)
       errs() << "spawnguard: error: " << Message << "\n";
+    if (PythonOnly)
+      for (const std::string &Path : PythonPaths)
+        if (!Python.InputsWithFiles.count(Path)) {
+          errs() << "spawnguard: error: no '.py' files under '" << Path
+                 << "'\n";
+          Ok = false;
+        }
     if (!Python.Errors.empty())
       Ok = false;
-    llvm::erase_if(Filters, [](const std::string &F) {
-      return StringRef(F).ends_with(".py");
-    });
   }
+  llvm::erase_if(Filters, [](const std::string &F) {
+    return StringRef(F).ends_with(".py");
+  });
 
   std::vector<tooling::CompileCommand> Commands;
   if (PythonOnly) {
@@ -318,7 +333,7 @@ int main(int argc, const char **argv) {
            << "' enables no rule (see 'spawnguard rules')\n";
     return ExitError;
   }
-  if (Commands.empty() && Ok && !PythonOnly && Python.Modules == 0) {
+  if (Commands.empty() && Ok && !PythonOnly && PythonPaths.empty()) {
     errs() << "spawnguard: error: the compilation database lists no "
               "translation units\n";
     return ExitError;
