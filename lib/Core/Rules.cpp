@@ -19,10 +19,11 @@ static const RuleInfo Rules[] = {
      "a module imported by another analysed module creates processes while "
      "it is being imported"},
     {"spawnguard-unpicklable-worker", "SG203", "Python",
-     "a worker handed to a process API is a lambda, a nested function or "
-     "defined only under the main guard"},
+     "(planned, not implemented yet) a worker handed to a process API is a "
+     "lambda, a nested function or defined only under the main guard"},
     {"spawnguard-parent-only-state", "SG204", "Python",
-     "a worker uses module state that exists only in the parent process"},
+     "(planned, not implemented yet) a worker uses module state that exists "
+     "only in the parent process"},
     {"spawnguard-start-method-at-import", "SG205", "Python",
      "set_start_method() called at module level, outside a main guard"},
 };
