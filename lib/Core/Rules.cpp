@@ -19,8 +19,8 @@ static const RuleInfo Rules[] = {
      "a module imported by another analysed module creates processes while "
      "it is being imported"},
     {"spawnguard-unpicklable-worker", "SG203", "Python",
-     "(planned, not implemented yet) a worker handed to a process API is a "
-     "lambda, a nested function or defined only under the main guard"},
+     "a worker handed to a process API is a lambda, a nested function (or a "
+     "functools.partial of one) or defined only under the main guard"},
     {"spawnguard-parent-only-state", "SG204", "Python",
      "(planned, not implemented yet) a worker uses module state that exists "
      "only in the parent process"},

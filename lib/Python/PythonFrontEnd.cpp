@@ -419,6 +419,7 @@ struct Value {
     PathosPool,  // pathos pools, used by map/imap/...
     Parallel,    // joblib.Parallel with the multiprocessing backend
     Trainer,     // Lightning Trainer with a spawn strategy
+    Pool,        // a started multiprocessing Pool
   } Kind;
   std::string Api;
   /// Start method when known: "fork", "spawn", "forkserver" or "".
@@ -482,6 +483,8 @@ private:
     std::optional<FunctionIndex> Node;
     FactLocation RootLoc;
     bool ModuleLevel = false;
+    /// Under a main guard: no roots, edges or sinks; local rules only.
+    bool Guarded = false;
     Scope *S = nullptr;
   };
 
@@ -506,6 +509,8 @@ private:
   }
   void addSink(Context &C, TSNode At, llvm::StringRef Api,
                llvm::StringRef Detail = "") {
+    if (C.Guarded)
+      return;
     SinkCallFact S;
     S.Caller = node(C);
     S.Api = Api.str();
@@ -515,6 +520,8 @@ private:
     U.SinkCalls.push_back(std::move(S));
   }
   void addCall(Context &C, TSNode At, const std::string &Callee) {
+    if (C.Guarded)
+      return;
     FunctionIndex To = U.addFunction(Callee, Callee);
     U.Calls.push_back({node(C), To, EdgeKind::Call, loc(At)});
   }
@@ -619,6 +626,14 @@ private:
   FileIndex File;
   std::shared_ptr<Scope> ModuleScope;
   std::vector<DeferredBody> Deferred;
+  bool InGuard = false;
+  llvm::StringSet<> NotMainOnly;
+  /// Module-level functions and classes defined only under the main guard,
+  /// with their location.
+  llvm::StringMap<FactLocation> MainOnlyDefs;
+
+  void checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
+                   unsigned Depth = 0);
 };
 
 } // namespace
@@ -748,14 +763,16 @@ std::optional<Value> FactsEmitter::valueOfCall(const Scope &S,
       llvm::StringRef Attr = M.text(field(Fn, "attribute"));
       if (Obj->Kind == Value::Context && Attr == "Process")
         return Value{Value::Process, "multiprocessing.Process", Obj->Method};
-      if (Obj->Kind == Value::Context && Attr == "get_context")
-        return std::nullopt;
+      if (Obj->Kind == Value::Context && Attr == "Pool")
+        return Value{Value::Pool, "multiprocessing.Pool", Obj->Method};
       return std::nullopt;
     }
   }
   std::string Q = resolveExpr(S, Fn);
   if (Q.empty())
     return std::nullopt;
+  if (Q == "multiprocessing.Pool" || Q == "multiprocessing.pool.Pool")
+    return Value{Value::Pool, Q, methodOf(S, KwAt("context"))};
   if (Q == "multiprocessing.get_context") {
     TSNode Arg = firstPositional(Call);
     if (isNull(Arg))
@@ -848,6 +865,7 @@ void FactsEmitter::methodCall(Context &C, TSNode Call, const Value &V,
     return;
   case Value::DataLoader:
   case Value::Parallel:
+  case Value::Pool:
     return;
   }
 }
@@ -857,6 +875,47 @@ void FactsEmitter::forIterable(Context &C, TSNode Iterable) {
   if (V && V->Kind == Value::DataLoader && V->Workers && V->Method != "fork")
     addSink(C, Iterable, "torch.utils.data.DataLoader.__iter__",
             spawnDetail(V->Method));
+}
+
+void FactsEmitter::checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
+                               unsigned Depth) {
+  Worker = unparen(Worker);
+  if (isNull(Worker) || Depth > 4)
+    return;
+  DiagnosticFact D;
+  D.Rule = "SG203";
+  D.Loc = loc(Worker);
+  D.Suppressions = noqa(D.Loc.Line);
+  std::string Prefix = "the worker passed to '" + Api.str() + "' is ";
+  const char *Why =
+      ", which a child process cannot unpickle; use a module-level function";
+  if (type(Worker) == "lambda") {
+    D.Message = Prefix + "a lambda" + Why;
+  } else if (type(Worker) == "call") {
+    std::string Fn = resolveExpr(*C.S, field(Worker, "function"));
+    if (Fn == "functools.partial")
+      checkWorker(C, firstPositional(Worker), Api, Depth + 1);
+    return;
+  } else if (type(Worker) == "identifier") {
+    llvm::StringRef Name = M.text(Worker);
+    std::optional<std::string> Local = C.S->local(Name);
+    if (Local && llvm::StringRef(*Local).contains(".<locals>.")) {
+      D.Message = Prefix + "nested function '" + *Local + "'" + Why;
+    } else if (auto It = MainOnlyDefs.find(Name);
+               It != MainOnlyDefs.end() && !NotMainOnly.contains(Name) &&
+               !Local) {
+      D.Message = Prefix + "'" + Name.str() +
+                  "', which is defined only under the main guard; a spawned "
+                  "child imports the main module as '__mp_main__' and does "
+                  "not find it";
+      D.Notes.push_back({It->second, "'" + Name.str() + "' is defined here"});
+    } else {
+      return;
+    }
+  } else {
+    return;
+  }
+  U.Diagnostics.push_back(std::move(D));
 }
 
 void FactsEmitter::call(Context &C, TSNode Call) {
@@ -869,6 +928,40 @@ void FactsEmitter::call(Context &C, TSNode Call) {
     auto It = Kw.find(Name);
     return It == Kw.end() ? TSNode{} : It->second;
   };
+
+  // SG203: what is handed to a process API must be importable by name.
+  {
+    std::optional<Value> Made = valueOfCall(S, Call);
+    if (Made && Made->Method != "fork") {
+      if (Made->Kind == Value::Process)
+        checkWorker(C, KwAt("target"), Made->Api);
+      if (Made->Kind == Value::Pool || Made->Kind == Value::Executor)
+        checkWorker(C, KwAt("initializer"), Made->Api);
+      if (Made->Kind == Value::DataLoader && Made->Workers) {
+        checkWorker(C, KwAt("collate_fn"), Made->Api);
+        checkWorker(C, KwAt("worker_init_fn"), Made->Api);
+      }
+    }
+    if (type(Fn) == "attribute") {
+      std::optional<Value> Obj = valueOf(S, field(Fn, "object"));
+      llvm::StringRef Attr = M.text(field(Fn, "attribute"));
+      static const char *const PoolMethods[] = {
+          "map",       "imap",       "imap_unordered", "starmap",
+          "apply",     "apply_async", "map_async",     "starmap_async",
+          "submit",    "schedule"};
+      if (Obj && Obj->Method != "fork" &&
+          (Obj->Kind == Value::Pool || Obj->Kind == Value::Executor ||
+           Obj->Kind == Value::PebblePool || Obj->Kind == Value::PathosPool) &&
+          llvm::is_contained(PoolMethods, Attr) &&
+          // pathos and multiprocess pickle with dill: lambdas are fine.
+          Obj->Kind != Value::PathosPool)
+        checkWorker(C, firstPositional(Call), Obj->Api + "." + Attr.str());
+    }
+    std::string WQ = resolveExpr(S, Fn);
+    if (WQ == "torch.multiprocessing.spawn" ||
+        WQ == "tqdm.contrib.concurrent.process_map")
+      checkWorker(C, firstPositional(Call), WQ);
+  }
 
   // Calling a value: Parallel(...)(...) or par(...).
   if (std::optional<Value> V = valueOf(S, Fn)) {
@@ -934,7 +1027,7 @@ void FactsEmitter::call(Context &C, TSNode Call) {
       addSink(C, Call, Q, spawnDetail(Method));
     return;
   }
-  if (Q == "multiprocessing.set_start_method" && C.ModuleLevel) {
+  if (Q == "multiprocessing.set_start_method" && C.ModuleLevel && !C.Guarded) {
     DiagnosticFact D;
     D.Rule = "SG205";
     D.Loc = loc(Call);
@@ -1121,6 +1214,10 @@ void FactsEmitter::definition(Context &C, TSNode Def, const std::string &Qual,
     return;
   std::string Name = M.text(field(Inner, "name")).str();
   std::string Q = Qual + "." + Name;
+  if (C.ModuleLevel && C.Guarded && ClassQ.empty())
+    MainOnlyDefs.try_emplace(Name, loc(Inner));
+  else if (C.ModuleLevel && ClassQ.empty())
+    NotMainOnly.insert(Name);
   if (type(Inner) == "function_definition") {
     TSNode Params = field(Inner, "parameters");
     if (!isNull(Params))
@@ -1191,6 +1288,7 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
   C.ModuleLevel = true;
   C.RootLoc = loc(S);
   C.S = ModuleScope.get();
+  C.Guarded = InGuard;
   std::string Qual = ClassQ.empty() ? M.Name : ClassQ;
 
   if (T == "import_statement" || T == "import_from_statement") {
@@ -1232,7 +1330,12 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
     TSNode Cond = field(S, "condition");
     if (isMainGuardTest(Cond, Kind)) {
       if (Kind == GuardKind::MainOnly) {
-        // The body is guarded; elif/else run on import.
+        // The body is guarded (walked for local rules only); elif/else run
+        // on import.
+        bool Saved = InGuard;
+        InGuard = true;
+        moduleBlock(field(S, "consequence"), ClassQ, Depth + 1);
+        InGuard = Saved;
         for (TSNode Alt : fieldChildren(S, "alternative")) {
           if (type(Alt) == "else_clause")
             moduleBlock(field(Alt, "body"), ClassQ, Depth + 1);
