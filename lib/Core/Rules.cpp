@@ -22,8 +22,8 @@ static const RuleInfo Rules[] = {
      "a worker handed to a process API is a lambda, a nested function (or a "
      "functools.partial of one) or defined only under the main guard"},
     {"spawnguard-parent-only-state", "SG204", "Python",
-     "(planned, not implemented yet) a worker uses module state that exists "
-     "only in the parent process"},
+     "a worker reads a global bound only under the main guard, or uses a "
+     "module-level Queue/Lock/... as a global instead of an argument"},
     {"spawnguard-start-method-at-import", "SG205", "Python",
      "set_start_method() called at module level, outside a main guard"},
 };

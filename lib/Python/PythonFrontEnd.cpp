@@ -628,6 +628,23 @@ private:
   std::vector<DeferredBody> Deferred;
   bool InGuard = false;
   llvm::StringSet<> NotMainOnly;
+  // SG204: module-level bindings made only under the main guard, bindings
+  // made outside it, and synchronisation objects created at module level.
+  llvm::StringMap<FactLocation> MainOnlyAssigned;
+  llvm::StringSet<> Unguarded;
+  struct SyncObject {
+    std::string Api;
+    FactLocation Loc;
+  };
+  llvm::StringMap<SyncObject> ModuleSync;
+  struct PendingWorker {
+    std::string Function;
+    std::string Api;
+    FactLocation Loc;
+    SuppressionList Suppressions;
+  };
+  std::vector<PendingWorker> Workers;
+  void checkParentOnlyState();
   /// Module-level functions and classes defined only under the main guard,
   /// with their location.
   llvm::StringMap<FactLocation> MainOnlyDefs;
@@ -910,6 +927,9 @@ void FactsEmitter::checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
                   "not find it";
       D.Notes.push_back({It->second, "'" + Name.str() + "' is defined here"});
     } else {
+      std::string Q = resolveExpr(*C.S, Worker);
+      if (P.Functions.contains(Q))
+        Workers.push_back({Q, Api.str(), D.Loc, D.Suppressions});
       return;
     }
   } else {
@@ -1315,6 +1335,14 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
         Dot = Name.find('.', Dot + 1);
         All.insert(Name.substr(0, Dot));
       }
+    if (!InGuard && ClassQ.empty()) {
+      for (TSNode N : fieldChildren(S, "name")) {
+        if (type(N) == "aliased_import")
+          Unguarded.insert(M.text(field(N, "alias")));
+        else
+          Unguarded.insert(M.text(N).split('.').first);
+      }
+    }
     for (const std::string &Name : All)
       if (Name != M.Name && P.ByName.count(Name))
         U.Imports.push_back({M.Name, Name, loc(S)});
@@ -1413,8 +1441,29 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
   if (T == "expression_statement") {
     expression(C, S, Depth + 1);
     TSNode A = ts_node_named_child(S, 0);
-    if (!isNull(A) && type(A) == "assignment")
+    if (!isNull(A) && type(A) == "assignment") {
       assign(C, A);
+      TSNode L = field(A, "left"), R = unparen(field(A, "right"));
+      if (!isNull(L) && type(L) == "identifier" && ClassQ.empty()) {
+        llvm::StringRef Name = M.text(L);
+        if (InGuard) {
+          MainOnlyAssigned.try_emplace(Name, loc(L));
+        } else {
+          Unguarded.insert(Name);
+          if (!isNull(R) && type(R) == "call") {
+            std::string Q = resolveExpr(*C.S, field(R, "function"));
+            static const char *const Sync[] = {
+                "Queue", "SimpleQueue", "JoinableQueue", "Lock",
+                "RLock", "Semaphore", "BoundedSemaphore", "Event",
+                "Condition", "Barrier", "Value", "Array"};
+            llvm::StringRef Short = llvm::StringRef(Q);
+            if (Short.consume_front("multiprocessing.") &&
+                llvm::is_contained(Sync, Short))
+              ModuleSync[Name] = {Q, loc(R)};
+          }
+        }
+      }
+    }
     return;
   }
   // Any other statement: its expressions run now.
@@ -1525,6 +1574,92 @@ void FactsEmitter::functionStatement(Context &C, TSNode S,
   expression(C, S, Depth + 1);
 }
 
+/// SG204: a worker function of this module that reads a global bound only
+/// under the main guard, or a module-level synchronisation object.
+void FactsEmitter::checkParentOnlyState() {
+  llvm::StringMap<TSNode> Defs;
+  for (const DeferredBody &D : Deferred)
+    Defs[D.Qualified] = D.Def;
+  std::set<std::pair<std::string, std::string>> Done;
+  for (const PendingWorker &W : Workers) {
+    auto It = Defs.find(W.Function);
+    if (It == Defs.end())
+      continue;
+    TSNode Def = It->second;
+    // Names the function binds itself: parameters and assignments.
+    llvm::StringSet<> Local;
+    std::vector<std::pair<llvm::StringRef, TSNode>> Reads;
+    std::vector<TSNode> Work{field(Def, "parameters"), field(Def, "body")};
+    bool InParams = true;
+    for (TSNode Root : Work) {
+      std::vector<TSNode> Stack{Root};
+      while (!Stack.empty()) {
+        TSNode N = Stack.back();
+        Stack.pop_back();
+        if (isNull(N))
+          continue;
+        llvm::StringRef T = type(N);
+        if (T == "function_definition" || T == "class_definition" ||
+            T == "lambda")
+          continue;
+        if (T == "identifier") {
+          if (InParams)
+            Local.insert(M.text(N));
+          else
+            Reads.push_back({M.text(N), N});
+          continue;
+        }
+        if (T == "assignment" || T == "augmented_assignment" ||
+            T == "for_statement") {
+          TSNode L = field(N, "left");
+          if (!isNull(L) && type(L) == "identifier")
+            Local.insert(M.text(L));
+        }
+        if (T == "attribute") {
+          Stack.push_back(field(N, "object"));
+          continue;
+        }
+        if (T == "keyword_argument") {
+          Stack.push_back(field(N, "value"));
+          continue;
+        }
+        for (uint32_t I = 0, E = ts_node_named_child_count(N); I < E; ++I)
+          Stack.push_back(ts_node_named_child(N, I));
+      }
+      InParams = false;
+    }
+    std::string Short = llvm::StringRef(W.Function).rsplit('.').second.str();
+    for (auto &[Name, Node] : Reads) {
+      if (Local.contains(Name) || !Done.insert({W.Function, Name.str()}).second)
+        continue;
+      DiagnosticFact D;
+      D.Rule = "SG204";
+      D.Loc = loc(Node);
+      D.Suppressions = noqa(D.Loc.Line);
+      if (auto A = MainOnlyAssigned.find(Name);
+          A != MainOnlyAssigned.end() && !Unguarded.contains(Name) &&
+          !NotMainOnly.contains(Name)) {
+        D.Message = "worker '" + W.Function + "' reads global '" + Name.str() +
+                    "', which is bound only under the main guard; in a "
+                    "spawned child it does not exist";
+        D.Notes.push_back({A->second, "'" + Name.str() + "' is bound here"});
+      } else if (auto S = ModuleSync.find(Name); S != ModuleSync.end()) {
+        D.Message = "worker '" + W.Function + "' uses module-level '" +
+                    Name.str() + "' ('" + S->second.Api +
+                    "') as a global; a spawned child creates its own, "
+                    "separate object when it imports the module; pass it as "
+                    "an argument";
+        D.Notes.push_back({S->second.Loc, "'" + Name.str() + "' is created here"});
+      } else {
+        continue;
+      }
+      D.Notes.push_back({W.Loc, "'" + Short + "' is handed to '" + W.Api +
+                                    "' here"});
+      U.Diagnostics.push_back(std::move(D));
+    }
+  }
+}
+
 void FactsEmitter::run() {
   moduleBlock(ts_tree_root_node(M.Tree), "", 0);
   // Function bodies, including nested ones found along the way.
@@ -1539,6 +1674,7 @@ void FactsEmitter::run() {
     bool Stop = false;
     functionBlock(C, field(D.Def, "body"), D.Qualified, 0, Stop);
   }
+  checkParentOnlyState();
 }
 
 //===----------------------------------------------------------------------===//
