@@ -14,6 +14,9 @@ packages=(
   # spawnguard-clangd: Debian's libclangdMain.a is built with remote-index
   # support, so linking it needs gRPC and protobuf.
   libgrpc++-dev libprotobuf-dev
+  # Python front end: the tree-sitter runtime (the grammar is fetched with
+  # npm at configure time and checked with openssl).
+  libtree-sitter-dev openssl
   # Unit tests.
   libgtest-dev
   # The SARIF test validates against the official JSON schema, which

@@ -5,7 +5,7 @@ import lit.formats
 
 config.name = "spawnguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
-config.suffixes = [".c", ".cpp", ".test"]
+config.suffixes = [".c", ".cpp", ".py", ".test"]
 config.excludes = ["Inputs", "unit", "tools", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 # The sanitizer build has no clang-tidy plugin or clangd (see the top-level
 # CMakeLists.txt); their tests run in the plain build.

@@ -11,6 +11,7 @@ bool runsAfterMain(RootKind Kind) {
   case RootKind::DllMain:
   case RootKind::IFuncResolver:
   case RootKind::InitSection:
+  case RootKind::ModuleLevel:
     return false;
   case RootKind::StaticDestructor:
   case RootKind::DestructorFunction:

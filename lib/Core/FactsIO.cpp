@@ -170,6 +170,7 @@ std::string writeFacts(const FactsUnit &U) {
       W.num(static_cast<uint8_t>(S.Action));
       W.loc(S.Loc);
       W.strings(S.Suppressions);
+      W.str(S.Detail);
     }
     W.num(U.SinkArguments.size());
     for (const SinkArgumentFact &S : U.SinkArguments) {
@@ -189,6 +190,24 @@ std::string writeFacts(const FactsUnit &U) {
       W.str(R.Detail);
       W.loc(R.Loc);
       W.strings(R.Suppressions);
+    }
+    W.num(U.Imports.size());
+    for (const ImportFact &I : U.Imports) {
+      W.str(I.Importer);
+      W.str(I.Module);
+      W.loc(I.Loc);
+    }
+    W.num(U.Diagnostics.size());
+    for (const DiagnosticFact &D : U.Diagnostics) {
+      W.str(D.Rule);
+      W.loc(D.Loc);
+      W.str(D.Message);
+      W.num(D.Notes.size());
+      for (const DiagnosticNote &N : D.Notes) {
+        W.loc(N.Loc);
+        W.str(N.Message);
+      }
+      W.strings(D.Suppressions);
     }
   }
 
@@ -287,6 +306,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Action = R.enumeration(LastSinkAction, "sink action");
     S.Loc = R.loc(Files);
     S.Suppressions = R.strings();
+    S.Detail = R.str();
     U.SinkCalls.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
@@ -309,6 +329,27 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     Root.Loc = R.loc(Files);
     Root.Suppressions = R.strings();
     U.Roots.push_back(std::move(Root));
+  }
+  for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
+    ImportFact Import;
+    Import.Importer = R.str();
+    Import.Module = R.str();
+    Import.Loc = R.loc(Files);
+    U.Imports.push_back(std::move(Import));
+  }
+  for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
+    DiagnosticFact D;
+    D.Rule = R.str();
+    D.Loc = R.loc(Files);
+    D.Message = R.str();
+    for (size_t J = 0, M = R.count(); J < M && R.Error.empty(); ++J) {
+      DiagnosticNote Note;
+      Note.Loc = R.loc(Files);
+      Note.Message = R.str();
+      D.Notes.push_back(std::move(Note));
+    }
+    D.Suppressions = R.strings();
+    U.Diagnostics.push_back(std::move(D));
   }
   if (R.Error.empty() && !R.atEnd())
     R.fail("trailing data");

@@ -47,17 +47,29 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
   }
   for (const SinkCallFact &Sink : Unit.SinkCalls)
     Nodes[NodeMap[Sink.Caller]].Sinks.push_back(
-        {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions, {}});
+        {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions, {},
+         Sink.Detail});
   for (const SinkArgumentFact &S : Unit.SinkArguments) {
     NodeId Callee = NodeMap[S.Callee];
     SinkArguments.push_back(
         {NodeMap[S.Caller],
          {Callee, S.Param},
-         {S.Api, S.Action, Loc(S.Loc), S.Suppressions, Callee}});
+         {S.Api, S.Action, Loc(S.Loc), S.Suppressions, Callee, {}}});
   }
   for (const RootFact &Root : Unit.Roots)
     Roots.push_back({Root.Kind, NodeMap[Root.Node], Root.Subject, Root.Detail,
                      Loc(Root.Loc), Root.Suppressions});
+  for (const ImportFact &I : Unit.Imports)
+    Imports[I.Module].push_back({I.Importer, Loc(I.Loc)});
+  for (const DiagnosticFact &D : Unit.Diagnostics) {
+    Diagnostic &Out = Diagnostics.emplace_back();
+    Out.Rule = D.Rule;
+    Out.Loc = Loc(D.Loc);
+    Out.Message = D.Message;
+    for (const DiagnosticNote &N : D.Notes)
+      Out.Notes.emplace_back(Loc(N.Loc), N.Message);
+    Out.Suppressions = D.Suppressions;
+  }
   for (const OverrideFact &O : Unit.Overrides)
     Overrides.emplace_back(NodeMap[O.Method], NodeMap[O.Overridden]);
   for (const ArgumentFact &A : Unit.Arguments)
@@ -201,11 +213,30 @@ void ProgramGraph::finalize() {
                           }),
               Roots.end());
 
+  auto ImportKey = [&](const Import &I) {
+    return std::make_tuple(llvm::StringRef(Files[I.Loc.File]), I.Loc.Line,
+                           I.Loc.Column, llvm::StringRef(I.Importer));
+  };
+  for (auto &Entry : Imports) {
+    std::vector<Import> &List = Entry.second;
+    std::sort(List.begin(), List.end(), [&](const Import &A, const Import &B) {
+      return ImportKey(A) < ImportKey(B);
+    });
+  }
+
   Overrides.clear();
   Arguments.clear();
   ParamCalls.clear();
   ParamForwards.clear();
   SinkArguments.clear();
+}
+
+llvm::ArrayRef<ProgramGraph::Import>
+ProgramGraph::importsOf(llvm::StringRef Module) const {
+  auto It = Imports.find(Module);
+  if (It == Imports.end())
+    return {};
+  return It->second;
 }
 
 SourcePoint ProgramGraph::resolve(const Location &Loc) const {

@@ -27,6 +27,8 @@ static std::string describe(const ProgramGraph::Node &N) {
     return "the destruction of '" + N.Name + "'";
   case NodeKind::ThreadLocalInitializer:
     return "the initializer of thread_local '" + N.Name + "'";
+  case NodeKind::ModuleCode:
+    return "module '" + N.Name + "'";
   }
   return "'" + N.Name + "'";
 }
@@ -70,6 +72,11 @@ static std::string rootMessage(const ProgramGraph::Root &R) {
     return (Prefix + llvm::Twine("from exit handler '") + S +
             "', registered here with '" + R.Detail + "'")
         .str();
+  case RootKind::ModuleLevel:
+    return (Prefix + llvm::Twine("from module-level code of '") + S +
+            "', outside a main guard; spawned children run it again when "
+            "they import the main module")
+        .str();
   }
   return Prefix;
 }
@@ -111,7 +118,10 @@ static std::string sinkNote(const ProgramGraph &G, NodeId Caller,
                 : "creates a process with it");
   if (S.Action == SinkAction::ReplacesProcess)
     return From + " replaces the process image with '" + S.Api + "' here";
-  return From + " creates a process with '" + S.Api + "' here";
+  std::string Note = From + " creates a process with '" + S.Api + "' here";
+  if (!S.Detail.empty())
+    Note += ", " + S.Detail;
+  return Note;
 }
 
 /// Nodes from which at least one sink is reachable.
@@ -150,11 +160,13 @@ public:
         ParentNode(G.nodes().size()), ParentEdge(G.nodes().size()) {}
 
   void run(const ProgramGraph::Root &R, const RuleInfo &Rule,
-           bool HonorSuppressions, std::vector<Finding> &Out);
+           bool HonorSuppressions, std::vector<Finding> &Out,
+           const ProgramGraph::Import *ImportedAt = nullptr);
 
 private:
   Finding makeFinding(const ProgramGraph::Root &R, const RuleInfo &Rule,
-                      NodeId SinkNode, const ProgramGraph::Sink &S) const;
+                      NodeId SinkNode, const ProgramGraph::Sink &S,
+                      const ProgramGraph::Import *ImportedAt) const;
 
   const ProgramGraph &G;
   const std::vector<bool> &Reaches;
@@ -166,7 +178,8 @@ private:
 } // namespace
 
 void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
-                      bool HonorSuppressions, std::vector<Finding> &Out) {
+                      bool HonorSuppressions, std::vector<Finding> &Out,
+                      const ProgramGraph::Import *ImportedAt) {
   if (!Reaches[R.Node])
     return;
   ++Generation;
@@ -179,7 +192,7 @@ void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
     const ProgramGraph::Node &N = G.node(Current);
     for (const ProgramGraph::Sink &S : N.Sinks)
       if (!HonorSuppressions || !isSuppressed(S.Suppressions, Rule))
-        Out.push_back(makeFinding(R, Rule, Current, S));
+        Out.push_back(makeFinding(R, Rule, Current, S, ImportedAt));
     for (uint32_t I = 0, E = N.Edges.size(); I != E; ++I) {
       NodeId Callee = N.Edges[I].Callee;
       if (Stamp[Callee] == Generation || !Reaches[Callee])
@@ -194,11 +207,21 @@ void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
 
 Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
                                  const RuleInfo &Rule, NodeId SinkNode,
-                                 const ProgramGraph::Sink &S) const {
+                                 const ProgramGraph::Sink &S,
+                                 const ProgramGraph::Import *ImportedAt) const {
   Finding F;
   F.Rule = Rule.Name.str();
   F.Loc = G.resolve(R.Loc);
   F.Message = rootMessage(R);
+  if (ImportedAt) {
+    F.Message = "process creation reachable from module-level code of '" +
+                R.Subject +
+                "', which runs while the module is being imported; this "
+                "deadlocks on the import lock under every start method";
+    F.Trace.push_back({G.resolve(ImportedAt->Loc),
+                       "module '" + ImportedAt->Importer + "' imports '" +
+                           R.Subject + "' here"});
+  }
 
   std::vector<NodeId> Path;
   for (NodeId Id = SinkNode; Id != R.Node; Id = ParentNode[Id])
@@ -209,7 +232,9 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
     SourcePoint Loc = G.resolve(E.Loc);
     // The warning already points at the first call when it sits on the same
     // spot, e.g. the constructor call of a global object.
-    if (Caller == R.Node && Loc == F.Loc)
+    // Python statements keep the note: the statement is the root, the call
+    // is the first step.
+    if (Caller == R.Node && Loc == F.Loc && R.Kind != RootKind::ModuleLevel)
       continue;
     F.Trace.push_back({Loc, edgeNote(G, Caller, E)});
   }
@@ -224,11 +249,34 @@ std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
   std::vector<bool> Reaches = nodesReachingSinks(Graph);
   TraceSearch Search(Graph, Reaches);
   for (const ProgramGraph::Root &R : Graph.roots()) {
-    const RuleInfo &Rule = ruleForRoot(R.Kind);
-    if (!Selection.isEnabled(Rule) ||
-        (HonorSuppressions && isSuppressed(R.Suppressions, Rule)))
+    const RuleInfo *Rule = &ruleForRoot(R.Kind);
+    // A Python module that another analysed module imports spawns at
+    // import time: rule SG202, with a note at the first import.
+    const ProgramGraph::Import *ImportedAt = nullptr;
+    if (R.Kind == RootKind::ModuleLevel) {
+      llvm::ArrayRef<ProgramGraph::Import> Imports = Graph.importsOf(R.Subject);
+      if (!Imports.empty()) {
+        ImportedAt = &Imports.front();
+        Rule = findRule("SG202");
+      }
+    }
+    if (!Selection.isEnabled(*Rule) ||
+        (HonorSuppressions && isSuppressed(R.Suppressions, *Rule)))
       continue;
-    Search.run(R, Rule, HonorSuppressions, Findings);
+    Search.run(R, *Rule, HonorSuppressions, Findings, ImportedAt);
+  }
+  for (const ProgramGraph::Diagnostic &D : Graph.diagnostics()) {
+    const RuleInfo *Rule = findRule(D.Rule);
+    if (!Rule || !Selection.isEnabled(*Rule) ||
+        (HonorSuppressions && isSuppressed(D.Suppressions, *Rule)))
+      continue;
+    Finding F;
+    F.Rule = Rule->Name.str();
+    F.Loc = Graph.resolve(D.Loc);
+    F.Message = D.Message;
+    for (const auto &[Loc, Message] : D.Notes)
+      F.Trace.push_back({Graph.resolve(Loc), Message});
+    Findings.push_back(std::move(F));
   }
   canonicalize(Findings);
   return Findings;

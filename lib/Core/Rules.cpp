@@ -15,6 +15,20 @@ static const RuleInfo Rules[] = {
     {"spawnguard-unused-suppression", "SG100", "C/C++",
      "a NOLINT comment that names a spawnguard rule but silences no "
      "finding (only with --report-unused-suppressions)"},
+    {"spawnguard-spawn-outside-main-guard", "SG201", "Python",
+     "process creation reachable from module-level code that is not under "
+     "'if __name__ == \"__main__\":' (it runs again in every spawned child)"},
+    {"spawnguard-spawn-at-import", "SG202", "Python",
+     "a module imported by another analysed module creates processes while "
+     "it is being imported"},
+    {"spawnguard-unpicklable-worker", "SG203", "Python",
+     "a worker handed to a process API is a lambda, a nested function (or a "
+     "functools.partial of one) or defined only under the main guard"},
+    {"spawnguard-parent-only-state", "SG204", "Python",
+     "a worker reads a global bound only under the main guard, or uses a "
+     "module-level Queue/Lock/... as a global instead of an argument"},
+    {"spawnguard-start-method-at-import", "SG205", "Python",
+     "set_start_method() called at module level, outside a main guard"},
 };
 
 llvm::ArrayRef<RuleInfo> allRules() { return Rules; }
@@ -27,7 +41,10 @@ const RuleInfo *findRule(llvm::StringRef NameOrCode) {
 }
 
 const RuleInfo &ruleForRoot(RootKind Kind) {
-  return runsAfterMain(Kind) ? Rules[1] : Rules[0];
+  // By code, not position, so the catalog's order is free.
+  if (Kind == RootKind::ModuleLevel)
+    return *findRule("SG201");
+  return *findRule(runsAfterMain(Kind) ? "SG102" : "SG101");
 }
 
 bool isRootRule(const RuleInfo &Rule) {

@@ -92,7 +92,8 @@ loadDatabase(StringRef BuildDir, std::string &DatabaseDir, bool &Ok) {
 
 std::optional<DatabaseSelection>
 selectFromDatabase(StringRef BuildDir, const std::vector<std::string> &Filters,
-                   Shard Part, bool &Ok) {
+                   Shard Part, const std::set<std::string> &ServedElsewhere,
+                   bool &Ok) {
   DatabaseSelection Selection;
   std::unique_ptr<tooling::CompilationDatabase> DB =
       loadDatabase(BuildDir, Selection.Directory, Ok);
@@ -126,7 +127,7 @@ selectFromDatabase(StringRef BuildDir, const std::vector<std::string> &Filters,
       Selection.Commands.push_back(std::move(Cmd));
   }
   for (size_t I = 0; I < Filters.size(); ++I)
-    if (!FilterUsed[I]) {
+    if (!FilterUsed[I] && !ServedElsewhere.count(Filters[I])) {
       errs() << "spawnguard: error: no compile command for '" << Filters[I]
              << "' in the compilation database\n";
       Ok = false;

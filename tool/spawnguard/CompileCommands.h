@@ -11,6 +11,7 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,14 @@ struct DatabaseSelection {
 /// Loads the database in \p BuildDir (or, if empty, the current directory or
 /// one of its parents) and selects the commands for \p Filters (absolute
 /// files or directories; empty means all), deduplicated, in database order,
-/// then those of \p Part. Problems are printed; \p Ok turns false on any.
-/// Returns std::nullopt when there is no usable database at all.
+/// then those of \p Part. A filter that selects nothing is an error unless
+/// it is in \p ServedElsewhere (paths another front end analyses). Problems
+/// are printed; \p Ok turns false on any. Returns std::nullopt when there
+/// is no usable database at all.
 std::optional<DatabaseSelection>
 selectFromDatabase(llvm::StringRef BuildDir,
                    const std::vector<std::string> &Filters, Shard Part,
-                   bool &Ok);
+                   const std::set<std::string> &ServedElsewhere, bool &Ok);
 
 /// The compile command of a raw compiler invocation
 /// ('clang++ -c a.cpp -o a.o'), run in the current directory.

@@ -31,6 +31,7 @@
 #include "spawnguard/Cpp/Extraction.h"
 #include "spawnguard/Cpp/NoLint.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
+#include "spawnguard/Python/PythonFrontEnd.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
@@ -304,8 +305,8 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
 /// chosen format. \p SourceFiles are the files the units read, for the
 /// suppression scan.
 int report(Session &S, const ProgramGraph &Graph,
-           const std::set<std::string> &SourceFiles, size_t Units,
-           StringRef UnitNoun, unsigned Failed = 0) {
+           const std::set<std::string> &SourceFiles, StringRef Scope,
+           unsigned Failed = 0) {
   // Rules are selected per file, so search for all and filter after.
   std::vector<Finding> Findings = findReachableSinks(Graph, RuleSelection("*"));
   if (ReportUnusedSuppressions) {
@@ -371,7 +372,7 @@ int report(Session &S, const ProgramGraph &Graph,
   if (!Quiet)
     errs() << "spawnguard: " << Findings.size()
            << (Findings.size() == 1 ? " finding" : " findings") << " in "
-           << Units << " " << UnitNoun << (Units == 1 ? "" : "s");
+           << Scope;
   if (!Quiet && Failed)
     errs() << " (" << Failed << " with errors)";
   if (!Quiet && Baselined)
@@ -386,7 +387,8 @@ int report(Session &S, const ProgramGraph &Graph,
 /// The analysed units, from the database or from '<files> -- <flags>'.
 std::optional<std::vector<tooling::CompileCommand>>
 selectUnits(Session &S, tooling::CompilationDatabase *FixedDB,
-            const std::vector<std::string> &Filters, Shard Part) {
+            const std::vector<std::string> &Filters, Shard Part,
+            const std::set<std::string> &ServedElsewhere) {
   if (FixedDB) {
     std::vector<tooling::CompileCommand> Commands;
     for (const std::string &Path : Filters)
@@ -395,7 +397,7 @@ selectUnits(Session &S, tooling::CompilationDatabase *FixedDB,
     return Commands;
   }
   std::optional<DatabaseSelection> Selection =
-      selectFromDatabase(BuildPath, Filters, Part, S.Ok);
+      selectFromDatabase(BuildPath, Filters, Part, ServedElsewhere, S.Ok);
   if (!Selection)
     return std::nullopt;
   if (!NoCache)
@@ -405,7 +407,15 @@ selectUnits(Session &S, tooling::CompilationDatabase *FixedDB,
   return std::move(Selection->Commands);
 }
 
-int runAnalyse(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
+std::string plural(size_t N, StringRef Noun) {
+  return std::to_string(N) + " " + Noun.str() + (N == 1 ? "" : "s");
+}
+
+/// Extracts the C and C++ units, links them with the Python modules'
+/// facts, and reports. \p PythonOnly: there was no compile command source
+/// at all, so the summary does not count translation units.
+int runAnalyse(Session &S, ArrayRef<tooling::CompileCommand> Commands,
+               const python::PythonResult *Python, bool PythonOnly) {
   std::vector<CompilationResult> Results = extract(S, Commands);
   ProgramGraph Graph;
   std::set<std::string> SourceFiles;
@@ -413,11 +423,21 @@ int runAnalyse(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
     Graph.addUnit(R.Facts);
     SourceFiles.insert(R.Facts.Files.begin(), R.Facts.Files.end());
   }
+  if (Python)
+    for (const FactsUnit &Unit : Python->Units)
+      Graph.addUnit(Unit);
   Graph.finalize();
   unsigned Failed = llvm::count_if(
       Results, [](const CompilationResult &R) { return !R.Clean; });
-  return report(S, Graph, SourceFiles, Results.size(), "translation unit",
-                Failed);
+  std::string Scope;
+  if (!PythonOnly)
+    Scope = plural(Results.size(), "translation unit");
+  if (Python) {
+    if (!Scope.empty())
+      Scope += " and ";
+    Scope += plural(Python->Modules, "Python module");
+  }
+  return report(S, Graph, SourceFiles, Scope, Failed);
 }
 
 /// A stable, readable name for the facts file of one unit.
@@ -551,7 +571,7 @@ int runLink(Session &S) {
     SourceFiles.insert(Facts->Files.begin(), Facts->Files.end());
   }
   Graph.finalize();
-  return report(S, Graph, SourceFiles, Files.size(), "facts file");
+  return report(S, Graph, SourceFiles, plural(Files.size(), "facts file"));
 }
 
 } // namespace
@@ -700,12 +720,52 @@ int main(int argc, const char **argv) {
   std::vector<std::string> Filters;
   for (const std::string &Path : Paths) {
     Filters.push_back(absolutePath(Path));
-    if (!sys::fs::exists(Filters.back())) {
-      errs() << "spawnguard: error: no such file or directory: '" << Path
-             << "'\n";
+    sys::fs::file_status Status;
+    if (std::error_code EC = sys::fs::status(Filters.back(), Status)) {
+      errs() << "spawnguard: error: "
+             << (EC == std::errc::no_such_file_or_directory
+                     ? std::string("no such file or directory")
+                     : EC.message())
+             << ": '" << Path << "'\n";
       S.Ok = false;
     }
   }
+
+  // Python: '.py' files and directories go to the Python front end. With
+  // neither -p nor '--' (and no compile_commands.json here), the run is
+  // Python only. '.py' files are never compile-command filters.
+  std::vector<std::string> PythonPaths;
+  size_t PythonByName = 0;
+  for (const std::string &Path : Filters) {
+    if (!python::isPythonInput(Path))
+      continue;
+    ++PythonByName;
+    if (sys::fs::exists(Path))
+      PythonPaths.push_back(Path);
+  }
+  bool PythonOnly = BuildPath.empty() && !FixedDB && PythonByName != 0 &&
+                    PythonByName == Filters.size() &&
+                    !sys::fs::exists("compile_commands.json");
+  std::optional<python::PythonResult> Python;
+  if (M == Mode::Analyse && !PythonPaths.empty()) {
+    python::PythonOptions PyOptions;
+    PyOptions.UserSinks = Sinks;
+    Python = python::analyzePython(PythonPaths, PyOptions);
+    for (const std::string &Message : Python->Errors)
+      errs() << "spawnguard: error: " << Message << "\n";
+    if (!Python->Errors.empty())
+      S.Ok = false;
+    if (PythonOnly)
+      for (const std::string &Path : PythonPaths)
+        if (!Python->InputsWithFiles.count(Path)) {
+          errs() << "spawnguard: error: no '.py' files under '" << Path
+                 << "'\n";
+          S.Ok = false;
+        }
+  }
+  llvm::erase_if(Filters, [](const std::string &F) {
+    return StringRef(F).ends_with(".py");
+  });
   if (FixedDB && !BuildPath.empty()) {
     errs() << "spawnguard: error: use either -p or '--', not both\n";
     return ExitError;
@@ -714,11 +774,16 @@ int main(int argc, const char **argv) {
     errs() << "spawnguard: error: no input files before '--'\n";
     return ExitError;
   }
-  std::optional<std::vector<tooling::CompileCommand>> Commands =
-      selectUnits(S, FixedDB.get(), Filters, Part);
+  std::optional<std::vector<tooling::CompileCommand>> Commands;
+  if (PythonOnly)
+    Commands.emplace(); // No compilation database.
+  else
+    Commands = selectUnits(S, FixedDB.get(), Filters, Part,
+                           Python ? Python->InputsWithFiles
+                                  : std::set<std::string>());
   if (!Commands)
     return ExitError;
-  if (Commands->empty() && S.Ok && Part.Count == 1) {
+  if (Commands->empty() && S.Ok && Part.Count == 1 && !Python) {
     errs() << "spawnguard: error: the compilation database lists no "
               "translation units\n";
     return ExitError;
@@ -728,6 +793,8 @@ int main(int argc, const char **argv) {
   S.catalogsFor(*Commands);
   if (!S.configIsValid())
     return ExitError;
-  return M == Mode::Extract ? runExtractDatabase(S, *Commands)
-                            : runAnalyse(S, *Commands);
+  return M == Mode::Extract
+             ? runExtractDatabase(S, *Commands)
+             : runAnalyse(S, *Commands, Python ? &*Python : nullptr,
+                          PythonOnly);
 }

@@ -51,8 +51,11 @@ enum class NodeKind : uint8_t {
   Finalizer,
   /// The initializer of a thread_local variable, run on its first use.
   ThreadLocalInitializer,
+  /// A statement that a Python module runs when it is imported. The name is
+  /// the module's dotted name.
+  ModuleCode,
 };
-constexpr NodeKind LastNodeKind = NodeKind::ThreadLocalInitializer;
+constexpr NodeKind LastNodeKind = NodeKind::ModuleCode;
 
 struct FunctionFact {
   /// Stable identity across units: a USR for C and C++.
@@ -140,6 +143,9 @@ struct SinkCallFact {
   SinkAction Action = SinkAction::CreatesProcess;
   FactLocation Loc;
   SuppressionList Suppressions;
+  /// Optional clause appended to the note, e.g. "which uses the 'spawn' start
+  /// method on every platform".
+  std::string Detail;
 };
 
 /// A call site that passes a process-creating function itself (not a call
@@ -168,8 +174,11 @@ enum class RootKind : uint8_t {
   DestructorFunction,
   FiniSection,
   ExitHandler,
+  // Python: a statement a module runs when it is imported (not under a main
+  // guard). The subject is the module's dotted name.
+  ModuleLevel,
 };
-constexpr RootKind LastRootKind = RootKind::ExitHandler;
+constexpr RootKind LastRootKind = RootKind::ModuleLevel;
 
 /// True for the kinds that run after main returns (or exit is called).
 bool runsAfterMain(RootKind Kind);
@@ -185,6 +194,31 @@ struct RootFact {
   std::string Detail;
   /// Where the warning goes: the variable, the function, the registration.
   FactLocation Loc;
+  SuppressionList Suppressions;
+};
+
+/// A Python module imports another one here. The linker uses it to tell a
+/// module that spawns when it is imported by an analysed module (rule
+/// SG202) from a script that spawns at its top level (SG201).
+struct ImportFact {
+  /// Dotted names of the importing and the imported module.
+  std::string Importer;
+  std::string Module;
+  FactLocation Loc;
+};
+
+struct DiagnosticNote {
+  FactLocation Loc;
+  std::string Message;
+};
+
+/// A finding a front end decides on its own, without reachability: the
+/// linker passes it through to the output. \c Rule is a rule code.
+struct DiagnosticFact {
+  std::string Rule;
+  FactLocation Loc;
+  std::string Message;
+  std::vector<DiagnosticNote> Notes;
   SuppressionList Suppressions;
 };
 
@@ -204,6 +238,8 @@ public:
   std::vector<SinkCallFact> SinkCalls;
   std::vector<SinkArgumentFact> SinkArguments;
   std::vector<RootFact> Roots;
+  std::vector<ImportFact> Imports;
+  std::vector<DiagnosticFact> Diagnostics;
 
   /// Returns the index of the file with this path, adding it if needed.
   FileIndex addFile(llvm::StringRef Path);

@@ -49,6 +49,23 @@ public:
     /// For a process-creating function passed as an argument, the function
     /// that calls it.
     std::optional<NodeId> PassedTo;
+    /// Optional clause for the note (see SinkCallFact::Detail).
+    std::string Detail;
+  };
+
+  /// A Python module imported by another analysed module, at Loc.
+  struct Import {
+    std::string Importer;
+    Location Loc;
+  };
+
+  /// A finding a front end decided on its own (see DiagnosticFact).
+  struct Diagnostic {
+    std::string Rule;
+    Location Loc;
+    std::string Message;
+    std::vector<std::pair<Location, std::string>> Notes;
+    SuppressionList Suppressions;
   };
 
   struct Node {
@@ -77,6 +94,10 @@ public:
 
   llvm::ArrayRef<Node> nodes() const { return Nodes; }
   llvm::ArrayRef<Root> roots() const { return Roots; }
+  llvm::ArrayRef<Diagnostic> diagnostics() const { return Diagnostics; }
+  /// Where analysed modules import the module \p Module, first location
+  /// first; empty if no analysed module imports it.
+  llvm::ArrayRef<Import> importsOf(llvm::StringRef Module) const;
   const Node &node(NodeId Id) const { return Nodes[Id]; }
   SourcePoint resolve(const Location &Loc) const;
 
@@ -92,6 +113,8 @@ private:
   std::vector<Node> Nodes;
   llvm::StringMap<NodeId> NodeIds;
   std::vector<Root> Roots;
+  std::vector<Diagnostic> Diagnostics;
+  llvm::StringMap<std::vector<Import>> Imports;
 
   // Facts that can only be resolved when every unit is in.
   struct PendingArgument {

@@ -29,6 +29,15 @@ FactsUnit sampleUnit() {
   U.SinkArguments.push_back({F, G, 0, "system", SinkAction::CreatesProcess,
                              {A, 5, 9}, {"*"}});
   U.Roots.push_back({RootKind::ExitHandler, F, "f", "atexit", {A, 1, 1}, {}});
+  U.Roots.push_back({RootKind::ModuleLevel, Init, "pkg.mod", "", {A, 2, 1},
+                     {"*"}});
+  U.SinkCalls.back().Detail = "which uses the 'spawn' start method";
+  U.Imports.push_back({"app", "pkg.mod", {H, 1, 1}});
+  U.Diagnostics.push_back({"SG205",
+                           {A, 7, 1},
+                           "start method set at import",
+                           {{{H, 2, 3}, "a note"}},
+                           {"SG205"}});
   return U;
 }
 
@@ -48,9 +57,23 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   EXPECT_EQ(X.SinkCalls[0].Api, Y.SinkCalls[0].Api);
   EXPECT_EQ(X.SinkCalls[0].Action, Y.SinkCalls[0].Action);
   EXPECT_EQ(X.SinkCalls[0].Suppressions, Y.SinkCalls[0].Suppressions);
+  EXPECT_EQ(X.SinkCalls[0].Detail, Y.SinkCalls[0].Detail);
+  ASSERT_EQ(X.Imports.size(), Y.Imports.size());
+  EXPECT_EQ(X.Imports[0].Importer, Y.Imports[0].Importer);
+  EXPECT_EQ(X.Imports[0].Module, Y.Imports[0].Module);
+  EXPECT_EQ(X.Imports[0].Loc, Y.Imports[0].Loc);
+  ASSERT_EQ(X.Diagnostics.size(), Y.Diagnostics.size());
+  EXPECT_EQ(X.Diagnostics[0].Rule, Y.Diagnostics[0].Rule);
+  EXPECT_EQ(X.Diagnostics[0].Message, Y.Diagnostics[0].Message);
+  ASSERT_EQ(X.Diagnostics[0].Notes.size(), Y.Diagnostics[0].Notes.size());
+  EXPECT_EQ(X.Diagnostics[0].Notes[0].Loc, Y.Diagnostics[0].Notes[0].Loc);
+  EXPECT_EQ(X.Diagnostics[0].Notes[0].Message,
+            Y.Diagnostics[0].Notes[0].Message);
+  EXPECT_EQ(X.Diagnostics[0].Suppressions, Y.Diagnostics[0].Suppressions);
   ASSERT_EQ(X.Roots.size(), Y.Roots.size());
   EXPECT_EQ(X.Roots[0].Kind, Y.Roots[0].Kind);
   EXPECT_EQ(X.Roots[0].Detail, Y.Roots[0].Detail);
+  EXPECT_EQ(X.Roots[1].Kind, Y.Roots[1].Kind);
   EXPECT_EQ(X.Arguments.size(), Y.Arguments.size());
   EXPECT_EQ(X.ParamCalls.size(), Y.ParamCalls.size());
   EXPECT_EQ(X.ParamForwards.size(), Y.ParamForwards.size());
@@ -106,7 +129,7 @@ TEST(FactsIO, RejectsForeignAndDamagedFiles) {
   std::string Future = Bytes;
   Future[8] = 99;
   EXPECT_EQ(errorOf(readFacts(Future)),
-            Prefix + "format version 99, expected 1");
+            Prefix + "format version 99, expected 2");
 }
 
 TEST(FactsIO, ValidatesPayloadEvenWithAGoodChecksum) {
