@@ -19,12 +19,14 @@ configure: deps
 build: configure
 	cmake --build $(BUILD)
 
-# Runs spawnguard on the bundled demo project. Findings are expected there
-# (exit code 1); only a usage or input error (exit code 2) fails the target.
+# Runs spawnguard on the bundled demo project, its C++ and Python parts in
+# one run. Findings are expected there (exit code 1); only a usage or input
+# error (exit code 2) fails the target.
 example: build
 	@test -f $(EXAMPLE_BUILD)/compile_commands.json || \
 	  cmake -S examples/cpp -B $(EXAMPLE_BUILD) -G Ninja >/dev/null
-	$(SPAWNGUARD) -p $(EXAMPLE_BUILD); status=$$?; test $$status -le 1
+	$(SPAWNGUARD) -p $(EXAMPLE_BUILD) examples/cpp examples/python; \
+	  status=$$?; test $$status -le 1
 
 check: build
 	cmake --build $(BUILD) --target check
