@@ -58,15 +58,20 @@ enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitError = 2 };
 cl::OptionCategory Category("spawnguard options");
 
 const char Overview[] =
-    "Finds process creation that runs before main or after it: fork, exec,\n"
-    "system, posix_spawn, CreateProcess, ... reachable from static\n"
-    "initializers and destructors, constructor functions, DllMain and exit\n"
-    "handlers, with the call chain that gets there.\n"
+    "Finds process creation that runs before a program has finished starting\n"
+    "up, or after it began shutting down: in C and C++, fork, exec, system,\n"
+    "posix_spawn, CreateProcess, ... reachable from static initializers and\n"
+    "destructors, constructor functions, DllMain and exit handlers; in\n"
+    "Python, multiprocessing pools, Process.start(), executors, DataLoader\n"
+    "workers, ... reachable from module-level code outside a main guard.\n"
+    "Each finding comes with the call chain that gets there.\n"
     "\n"
     "  spawnguard -p <build-dir> [paths...]      analyse the compilation\n"
     "                                            database in <build-dir>\n"
     "  spawnguard <files...> -- <compiler args>  analyse files with one\n"
     "                                            command line\n"
+    "  spawnguard <.py files or directories>     analyse Python (add -p for\n"
+    "                                            C++ and Python together)\n"
     "  spawnguard extract -p <build-dir> -o <dir> [--shard I/N]\n"
     "                                            write one facts file per unit\n"
     "  spawnguard extract -o <dir> <files...> -- <compiler args>\n"
@@ -108,8 +113,11 @@ cl::opt<ColorMode> ColorOpt(
                clEnumValN(ColorMode::Never, "never", "never")),
     cl::init(ColorMode::Auto), cl::cat(Category));
 cl::list<std::string> Sinks("sink",
-                            cl::desc("Qualified name of an extra function "
-                                     "that creates a process (repeatable)"),
+                            cl::desc("An extra function that creates a "
+                                     "process: a C++ qualified name "
+                                     "(corp::launch) or a Python dotted "
+                                     "name (pkg.read_chat(parallel=True)); "
+                                     "repeatable"),
                             cl::value_desc("name"), cl::cat(Category));
 cl::list<std::string>
     ExtraArgs("extra-arg",
