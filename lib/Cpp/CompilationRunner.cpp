@@ -68,7 +68,12 @@ public:
          ++It) {
       llvm::SmallString<256> Path(It->first.getName());
       FM.makeAbsolutePath(Path);
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      // Keep "..": folding it lexically is wrong across symlinks. A driver
+      // found through a bare 'clang++' reads libstdc++ as
+      // /../lib/gcc/<triple>/12/../../../../include/c++/12/map, and with
+      // /lib a link to /usr/lib the folded /include/c++/12/map does not
+      // exist, so the entry could never be validated.
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
       Out.Dependencies.push_back(Path.str().str());
     }
     llvm::sort(Out.Dependencies);
