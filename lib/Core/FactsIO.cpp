@@ -91,6 +91,12 @@ public:
       fail((std::string("unknown ") + What).c_str());
     return static_cast<Enum>(V);
   }
+  bool flag() {
+    uint64_t V = num();
+    if (V > 1)
+      fail("flag out of range");
+    return V == 1;
+  }
   FactLocation loc(size_t Files) {
     FactLocation L;
     L.File = index(Files, "file");
@@ -171,6 +177,7 @@ std::string writeFacts(const FactsUnit &U) {
       W.loc(S.Loc);
       W.strings(S.Suppressions);
       W.str(S.Detail);
+      W.num(S.DefaultStartMethod);
     }
     W.num(U.SinkArguments.size());
     for (const SinkArgumentFact &S : U.SinkArguments) {
@@ -208,6 +215,7 @@ std::string writeFacts(const FactsUnit &U) {
         W.str(N.Message);
       }
       W.strings(D.Suppressions);
+      W.num(D.DefaultStartMethod);
     }
   }
 
@@ -307,6 +315,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Loc = R.loc(Files);
     S.Suppressions = R.strings();
     S.Detail = R.str();
+    S.DefaultStartMethod = R.flag();
     U.SinkCalls.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
@@ -349,6 +358,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
       D.Notes.push_back(std::move(Note));
     }
     D.Suppressions = R.strings();
+    D.DefaultStartMethod = R.flag();
     U.Diagnostics.push_back(std::move(D));
   }
   if (R.Error.empty() && !R.atEnd())
