@@ -629,6 +629,8 @@ private:
     std::string Class; // the enclosing class of a method
   };
   llvm::StringMap<Definition> Defs;
+  /// Classes defined inside functions ('f.<locals>.C').
+  llvm::StringSet<> LocalClasses;
   /// Memos of returnValue and attributeValue.
   mutable llvm::StringMap<std::optional<Value>> Returns;
   mutable llvm::StringMap<llvm::StringMap<std::optional<Value>>>
@@ -875,7 +877,7 @@ std::optional<Value> FactsEmitter::valueOfCall(const Scope &S,
   std::string Q = resolveExpr(S, Fn);
   if (Q.empty())
     return std::nullopt;
-  if (P.Classes.count(Q))
+  if (P.Classes.count(Q) || LocalClasses.contains(Q))
     return Value{ObjectKind::Instance, "", "", "", Q};
   return returnValue(Q);
 }
@@ -1359,6 +1361,10 @@ void FactsEmitter::definition(Context &C, TSNode Def, const std::string &Qual,
     return;
   }
   // class_definition
+  if (!C.ModuleLevel) {
+    C.S->Locals[Name] = Q;
+    LocalClasses.insert(Q);
+  }
   TSNode Bases = field(Inner, "superclasses");
   if (!isNull(Bases))
     expression(C, Bases, Depth + 1);

@@ -282,15 +282,23 @@ const MethodSinkSpec MethodSinks[] = {
      ""},
     // pandarallel adds these to pandas objects after initialize(); a pool
     // per call (spawn on Windows).
-    {"parallel_apply", {}, "pandarallel parallel_apply", "", "pandarallel"},
-    {"parallel_applymap",
+    {"parallel_apply",
      {},
-     "pandarallel parallel_applymap",
+     "DataFrame.parallel_apply (pandarallel)",
      "",
      "pandarallel"},
-    {"parallel_map", {}, "pandarallel parallel_map", "", "pandarallel"},
+    {"parallel_applymap",
+     {},
+     "DataFrame.parallel_applymap (pandarallel)",
+     "",
+     "pandarallel"},
+    {"parallel_map",
+     {},
+     "Series.parallel_map (pandarallel)",
+     "",
+     "pandarallel"},
     // mapply adds DataFrame.mapply after mapply.init(); a multiprocess pool.
-    {"mapply", {}, "mapply", "", "mapply"},
+    {"mapply", {}, "DataFrame.mapply (mapply)", "", "mapply"},
 };
 
 } // namespace
