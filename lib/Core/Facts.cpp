@@ -12,6 +12,7 @@ bool runsAfterMain(RootKind Kind) {
   case RootKind::IFuncResolver:
   case RootKind::InitSection:
   case RootKind::ModuleLevel:
+  case RootKind::Worker:
     return false;
   case RootKind::StaticDestructor:
   case RootKind::DestructorFunction:

@@ -171,6 +171,11 @@ std::string writeFacts(const FactsUnit &U) {
       W.loc(S.Loc);
       W.strings(S.Suppressions);
       W.str(S.Detail);
+      W.num(S.Notes.size());
+      for (const DiagnosticNote &N : S.Notes) {
+        W.loc(N.Loc);
+        W.str(N.Message);
+      }
     }
     W.num(U.SinkArguments.size());
     for (const SinkArgumentFact &S : U.SinkArguments) {
@@ -307,6 +312,12 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Loc = R.loc(Files);
     S.Suppressions = R.strings();
     S.Detail = R.str();
+    for (size_t J = 0, M = R.count(); J < M && R.Error.empty(); ++J) {
+      DiagnosticNote Note;
+      Note.Loc = R.loc(Files);
+      Note.Message = R.str();
+      S.Notes.push_back(std::move(Note));
+    }
     U.SinkCalls.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {

@@ -45,10 +45,14 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
     Nodes[NodeMap[Call.Caller]].Edges.push_back(
         {Callee, Call.Kind, Loc(Call.Loc), Callee, false});
   }
-  for (const SinkCallFact &Sink : Unit.SinkCalls)
+  for (const SinkCallFact &Sink : Unit.SinkCalls) {
+    std::vector<std::pair<Location, std::string>> Notes;
+    for (const DiagnosticNote &N : Sink.Notes)
+      Notes.push_back({Loc(N.Loc), N.Message});
     Nodes[NodeMap[Sink.Caller]].Sinks.push_back(
         {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions, {},
-         Sink.Detail});
+         Sink.Detail, std::move(Notes)});
+  }
   for (const SinkArgumentFact &S : Unit.SinkArguments) {
     NodeId Callee = NodeMap[S.Callee];
     SinkArguments.push_back(

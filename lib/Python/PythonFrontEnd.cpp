@@ -504,16 +504,28 @@ private:
     return *C.Node;
   }
   void addSink(Context &C, TSNode At, llvm::StringRef Api,
-               llvm::StringRef Detail = "") {
+               llvm::StringRef Detail = "",
+               SinkAction Action = SinkAction::CreatesProcess,
+               std::vector<DiagnosticNote> Notes = {}) {
     if (C.Guarded)
       return;
     SinkCallFact S;
     S.Caller = node(C);
     S.Api = Api.str();
+    S.Action = Action;
     S.Loc = loc(At);
     S.Suppressions = noqa(S.Loc.Line);
     S.Detail = Detail.str();
+    S.Notes = std::move(Notes);
     U.SinkCalls.push_back(std::move(S));
+  }
+  /// SG204: project function \p Function runs in a child, handed over at
+  /// \p At (under a main guard too: that is where workers are handed over).
+  void addWorkerRoot(const std::string &Function, llvm::StringRef Api,
+                     TSNode At) {
+    FactLocation L = loc(At);
+    U.Roots.push_back({RootKind::Worker, U.addFunction(Function, Function),
+                       Function, Api.str(), L, noqa(L.Line)});
   }
   void addCall(Context &C, TSNode At, const std::string &Callee) {
     if (C.Guarded)
@@ -646,14 +658,9 @@ private:
     FactLocation Loc;
   };
   llvm::StringMap<SyncObject> ModuleSync;
-  struct PendingWorker {
-    std::string Function;
-    std::string Api;
-    FactLocation Loc;
-    SuppressionList Suppressions;
-  };
-  std::vector<PendingWorker> Workers;
-  void checkParentOnlyState();
+  /// Module-level names bound to a multiprocessing Manager.
+  llvm::StringSet<> ModuleManagers;
+  void emitParentOnlyReads();
   /// Module-level functions and classes defined only under the main guard,
   /// with their location.
   llvm::StringMap<FactLocation> MainOnlyDefs;
@@ -1137,9 +1144,15 @@ void FactsEmitter::checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
     } else {
       std::string Q = resolveExpr(*C.S, Worker);
       if (P.Functions.contains(Q))
-        Workers.push_back({Q, Api.str(), D.Loc, D.Suppressions});
+        addWorkerRoot(Q, Api, Worker);
       return;
     }
+  } else if (type(Worker) == "attribute") {
+    // 'tasks.work': a function of another module.
+    std::string Q = resolveExpr(*C.S, Worker);
+    if (P.Functions.contains(Q))
+      addWorkerRoot(Q, Api, Worker);
+    return;
   } else {
     return;
   }
@@ -1225,15 +1238,11 @@ void FactsEmitter::call(Context &C, TSNode Call) {
     return;
   }
 
-  if (Q == "multiprocessing.set_start_method" && C.ModuleLevel && !C.Guarded) {
-    DiagnosticFact D;
-    D.Rule = "SG205";
-    D.Loc = loc(Call);
-    D.Message = "'set_start_method' called at module level, outside a main "
-                "guard; a spawned child runs it again while it imports the "
-                "main module and fails with 'context has already been set'";
-    D.Suppressions = noqa(D.Loc.Line);
-    U.Diagnostics.push_back(std::move(D));
+  // SG205: only module-level roots report it, through any chain of calls.
+  // With force=True a second call replaces the method instead of failing.
+  if (Q == "multiprocessing.set_start_method") {
+    if (argValue(S, keywordArg(Call, "force")).Kind != ArgValue::True)
+      addSink(C, Call, Q, "", SinkAction::SetsStartMethod);
     return;
   }
   if (P.Sinks.knows(Q)) {
@@ -1570,6 +1579,23 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
             if (Short.consume_front("multiprocessing.") &&
                 llvm::is_contained(Sync, Short))
               ModuleSync[Name] = {Q, loc(R)};
+            if (Q == "multiprocessing.Manager")
+              ModuleManagers.insert(Name);
+            // 'shared = manager.dict()': a proxy of a module-level manager,
+            // which a spawned child would connect to a manager of its own.
+            TSNode F = field(R, "function");
+            if (type(F) == "attribute") {
+              TSNode Obj = unparen(field(F, "object"));
+              bool OfManager = (type(Obj) == "identifier" &&
+                                ModuleManagers.contains(M.text(Obj))) ||
+                               (type(Obj) == "call" &&
+                                resolveExpr(*C.S, field(Obj, "function")) ==
+                                    "multiprocessing.Manager");
+              if (OfManager)
+                ModuleSync[Name] = {"multiprocessing.Manager()." +
+                                        M.text(field(F, "attribute")).str(),
+                                    loc(R)};
+            }
           }
         }
       }
@@ -1684,22 +1710,29 @@ void FactsEmitter::functionStatement(Context &C, TSNode S,
   expression(C, S, Depth + 1);
 }
 
-/// SG204: a worker function of this module that reads a global bound only
-/// under the main guard, or a module-level synchronisation object.
-void FactsEmitter::checkParentOnlyState() {
-  llvm::StringMap<TSNode> Defs;
-  for (const DeferredBody &D : Deferred)
-    Defs[D.Qualified] = D.Def;
-  std::set<std::pair<std::string, std::string>> Done;
-  for (const PendingWorker &W : Workers) {
-    auto It = Defs.find(W.Function);
-    if (It == Defs.end())
-      continue;
-    TSNode Def = It->second;
-    // Names the function binds itself: parameters and assignments.
+/// SG204, this module's half: every read, in a function or method of this
+/// module, of a global that a spawned child does not share with its parent.
+/// Each becomes a sink that only Worker roots report, so a worker handed
+/// over in any module reaches it through the functions it calls.
+void FactsEmitter::emitParentOnlyReads() {
+  if (MainOnlyAssigned.empty() && ModuleSync.empty())
+    return;
+  // Names some function declares 'global' may be bound in any process that
+  // runs the function (a pool initializer, say): not parent-only.
+  llvm::StringSet<> DeclaredGlobal;
+  struct Scan {
+    const DeferredBody *Body;
     llvm::StringSet<> Local;
     std::vector<std::pair<llvm::StringRef, TSNode>> Reads;
-    std::vector<TSNode> Work{field(Def, "parameters"), field(Def, "body")};
+  };
+  std::vector<Scan> Scans;
+  for (const DeferredBody &D : Deferred) {
+    // A nested function also reads its enclosing function's locals.
+    if (llvm::StringRef(D.Qualified).contains(".<locals>."))
+      continue;
+    Scan &Sc = Scans.emplace_back();
+    Sc.Body = &D;
+    std::vector<TSNode> Work{field(D.Def, "parameters"), field(D.Def, "body")};
     bool InParams = true;
     for (TSNode Root : Work) {
       std::vector<TSNode> Stack{Root};
@@ -1714,16 +1747,21 @@ void FactsEmitter::checkParentOnlyState() {
           continue;
         if (T == "identifier") {
           if (InParams)
-            Local.insert(M.text(N));
+            Sc.Local.insert(M.text(N));
           else
-            Reads.push_back({M.text(N), N});
+            Sc.Reads.push_back({M.text(N), N});
+          continue;
+        }
+        if (T == "global_statement") {
+          for (TSNode G : namedChildren(N))
+            DeclaredGlobal.insert(M.text(G));
           continue;
         }
         if (T == "assignment" || T == "augmented_assignment" ||
-            T == "for_statement") {
+            T == "for_statement" || T == "for_in_clause") {
           TSNode L = field(N, "left");
           if (!isNull(L) && type(L) == "identifier")
-            Local.insert(M.text(L));
+            Sc.Local.insert(M.text(L));
         }
         if (T == "attribute") {
           Stack.push_back(field(N, "object"));
@@ -1733,40 +1771,39 @@ void FactsEmitter::checkParentOnlyState() {
           Stack.push_back(field(N, "value"));
           continue;
         }
-        for (uint32_t I = 0, E = ts_node_named_child_count(N); I < E; ++I)
+        for (uint32_t I = ts_node_named_child_count(N); I-- > 0;)
           Stack.push_back(ts_node_named_child(N, I));
       }
       InParams = false;
     }
-    std::string Short = llvm::StringRef(W.Function).rsplit('.').second.str();
-    for (auto &[Name, Node] : Reads) {
-      if (Local.contains(Name) || !Done.insert({W.Function, Name.str()}).second)
+  }
+  for (Scan &Sc : Scans) {
+    Context C;
+    C.Node = U.addFunction(Sc.Body->Qualified, Sc.Body->Qualified);
+    llvm::StringSet<> Done;
+    for (auto &[Name, Node] : Sc.Reads) {
+      if (Sc.Local.contains(Name) || DeclaredGlobal.contains(Name) ||
+          !Done.insert(Name).second)
         continue;
-      DiagnosticFact D;
-      D.Rule = "SG204";
-      D.Loc = loc(Node);
-      D.Suppressions = noqa(D.Loc.Line);
+      std::string Detail;
+      DiagnosticNote Origin;
       if (auto A = MainOnlyAssigned.find(Name); A != MainOnlyAssigned.end() &&
                                                 !Unguarded.contains(Name) &&
                                                 !NotMainOnly.contains(Name)) {
-        D.Message = "worker '" + W.Function + "' reads global '" + Name.str() +
-                    "', which is bound only under the main guard; in a "
-                    "spawned child it does not exist";
-        D.Notes.push_back({A->second, "'" + Name.str() + "' is bound here"});
+        Detail = "reads global '" + Name.str() +
+                 "', which is bound only under the main guard; in a spawned "
+                 "child it does not exist";
+        Origin = {A->second, "'" + Name.str() + "' is bound here"};
       } else if (auto S = ModuleSync.find(Name); S != ModuleSync.end()) {
-        D.Message = "worker '" + W.Function + "' uses module-level '" +
-                    Name.str() + "' ('" + S->second.Api +
-                    "') as a global; a spawned child creates its own, "
-                    "separate object when it imports the module; pass it as "
-                    "an argument";
-        D.Notes.push_back(
-            {S->second.Loc, "'" + Name.str() + "' is created here"});
+        Detail = "uses module-level '" + Name.str() + "' ('" + S->second.Api +
+                 "') as a global; a spawned child creates its own, separate "
+                 "object when it imports the module; pass it as an argument";
+        Origin = {S->second.Loc, "'" + Name.str() + "' is created here"};
       } else {
         continue;
       }
-      D.Notes.push_back(
-          {W.Loc, "'" + Short + "' is handed to '" + W.Api + "' here"});
-      U.Diagnostics.push_back(std::move(D));
+      addSink(C, Node, Name, Detail, SinkAction::ReadsParentOnlyState,
+              {Origin});
     }
   }
 }
@@ -1785,7 +1822,7 @@ void FactsEmitter::run() {
     bool Stop = false;
     functionBlock(C, field(D.Def, "body"), D.Qualified, 0, Stop);
   }
-  checkParentOnlyState();
+  emitParentOnlyReads();
 }
 
 //===----------------------------------------------------------------------===//

@@ -128,8 +128,19 @@ enum class SinkAction : uint8_t {
   CreatesProcess,
   /// The exec family: the calling process is replaced by a new program.
   ReplacesProcess,
+  /// Python: fixes the multiprocessing start method, which a spawned child
+  /// must not do again (rule SG205).
+  SetsStartMethod,
+  /// Python: reads state that a spawned child does not share with its
+  /// parent; Api is the global's name (rule SG204, from Worker roots).
+  ReadsParentOnlyState,
 };
-constexpr SinkAction LastSinkAction = SinkAction::ReplacesProcess;
+constexpr SinkAction LastSinkAction = SinkAction::ReadsParentOnlyState;
+
+struct DiagnosticNote {
+  FactLocation Loc;
+  std::string Message;
+};
 
 /// Suppression comments found on a line, as check-name globs. An empty list
 /// means no suppression; a bare NOLINT is recorded as "*".
@@ -144,8 +155,11 @@ struct SinkCallFact {
   FactLocation Loc;
   SuppressionList Suppressions;
   /// Optional clause appended to the note, e.g. "which uses the 'spawn' start
-  /// method on every platform".
+  /// method on every platform". For ReadsParentOnlyState, what the worker
+  /// does, as the finding's message says it after the worker's name.
   std::string Detail;
+  /// Notes after the sink's own, e.g. where a parent-only global is bound.
+  std::vector<DiagnosticNote> Notes;
 };
 
 /// A call site that passes a process-creating function itself (not a call
@@ -177,8 +191,12 @@ enum class RootKind : uint8_t {
   // Python: a statement a module runs when it is imported (not under a main
   // guard). The subject is the module's dotted name.
   ModuleLevel,
+  // Python: a function handed to a process API, which runs it in a child.
+  // The subject is the function, the detail the API; the location is
+  // where it is handed over.
+  Worker,
 };
-constexpr RootKind LastRootKind = RootKind::ModuleLevel;
+constexpr RootKind LastRootKind = RootKind::Worker;
 
 /// True for the kinds that run after main returns (or exit is called).
 bool runsAfterMain(RootKind Kind);
@@ -205,11 +223,6 @@ struct ImportFact {
   std::string Importer;
   std::string Module;
   FactLocation Loc;
-};
-
-struct DiagnosticNote {
-  FactLocation Loc;
-  std::string Message;
 };
 
 /// A finding a front end decides on its own, without reachability: the

@@ -51,6 +51,8 @@ public:
     std::optional<NodeId> PassedTo;
     /// Optional clause for the note (see SinkCallFact::Detail).
     std::string Detail;
+    /// Notes after the sink's own (see SinkCallFact::Notes).
+    std::vector<std::pair<Location, std::string>> Notes;
   };
 
   /// A Python module imported by another analysed module, at Loc.

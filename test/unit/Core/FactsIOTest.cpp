@@ -32,6 +32,7 @@ FactsUnit sampleUnit() {
   U.Roots.push_back({RootKind::ModuleLevel, Init, "pkg.mod", "", {A, 2, 1},
                      {"*"}});
   U.SinkCalls.back().Detail = "which uses the 'spawn' start method";
+  U.SinkCalls.back().Notes.push_back({{A, 3, 1}, "'x' is bound here"});
   U.Imports.push_back({"app", "pkg.mod", {H, 1, 1}});
   U.Diagnostics.push_back({"SG205",
                            {A, 7, 1},
@@ -58,6 +59,9 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   EXPECT_EQ(X.SinkCalls[0].Action, Y.SinkCalls[0].Action);
   EXPECT_EQ(X.SinkCalls[0].Suppressions, Y.SinkCalls[0].Suppressions);
   EXPECT_EQ(X.SinkCalls[0].Detail, Y.SinkCalls[0].Detail);
+  ASSERT_EQ(X.SinkCalls[0].Notes.size(), Y.SinkCalls[0].Notes.size());
+  EXPECT_EQ(X.SinkCalls[0].Notes[0].Loc.Line, Y.SinkCalls[0].Notes[0].Loc.Line);
+  EXPECT_EQ(X.SinkCalls[0].Notes[0].Message, Y.SinkCalls[0].Notes[0].Message);
   ASSERT_EQ(X.Imports.size(), Y.Imports.size());
   EXPECT_EQ(X.Imports[0].Importer, Y.Imports[0].Importer);
   EXPECT_EQ(X.Imports[0].Module, Y.Imports[0].Module);
@@ -129,7 +133,8 @@ TEST(FactsIO, RejectsForeignAndDamagedFiles) {
   std::string Future = Bytes;
   Future[8] = 99;
   EXPECT_EQ(errorOf(readFacts(Future)),
-            Prefix + "format version 99, expected 2");
+            Prefix + "format version 99, expected " +
+                std::to_string(FactsFormatVersion));
 }
 
 TEST(FactsIO, ValidatesPayloadEvenWithAGoodChecksum) {
