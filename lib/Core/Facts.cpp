@@ -12,6 +12,7 @@ bool runsAfterMain(RootKind Kind) {
   case RootKind::IFuncResolver:
   case RootKind::InitSection:
   case RootKind::ModuleLevel:
+  case RootKind::Worker:
   case RootKind::ConfiguredBeforeMain:
   case RootKind::ConfiguredAtImport:
     return false;

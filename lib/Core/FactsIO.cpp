@@ -178,6 +178,11 @@ std::string writeFacts(const FactsUnit &U) {
       W.strings(S.Suppressions);
       W.str(S.Detail);
       W.num(S.DefaultStartMethod);
+      W.num(S.Notes.size());
+      for (const DiagnosticNote &N : S.Notes) {
+        W.loc(N.Loc);
+        W.str(N.Message);
+      }
     }
     W.num(U.SinkArguments.size());
     for (const SinkArgumentFact &S : U.SinkArguments) {
@@ -197,6 +202,7 @@ std::string writeFacts(const FactsUnit &U) {
       W.str(R.Detail);
       W.loc(R.Loc);
       W.strings(R.Suppressions);
+      W.num(R.DefaultStartMethod);
     }
     W.num(U.Imports.size());
     for (const ImportFact &I : U.Imports) {
@@ -215,7 +221,6 @@ std::string writeFacts(const FactsUnit &U) {
         W.str(N.Message);
       }
       W.strings(D.Suppressions);
-      W.num(D.DefaultStartMethod);
     }
   }
 
@@ -316,6 +321,12 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Suppressions = R.strings();
     S.Detail = R.str();
     S.DefaultStartMethod = R.flag();
+    for (size_t J = 0, M = R.count(); J < M && R.Error.empty(); ++J) {
+      DiagnosticNote Note;
+      Note.Loc = R.loc(Files);
+      Note.Message = R.str();
+      S.Notes.push_back(std::move(Note));
+    }
     U.SinkCalls.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
@@ -337,6 +348,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     Root.Detail = R.str();
     Root.Loc = R.loc(Files);
     Root.Suppressions = R.strings();
+    Root.DefaultStartMethod = R.flag();
     U.Roots.push_back(std::move(Root));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
@@ -358,7 +370,6 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
       D.Notes.push_back(std::move(Note));
     }
     D.Suppressions = R.strings();
-    D.DefaultStartMethod = R.flag();
     U.Diagnostics.push_back(std::move(D));
   }
   if (R.Error.empty() && !R.atEnd())

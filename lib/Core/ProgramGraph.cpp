@@ -45,10 +45,14 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
     Nodes[NodeMap[Call.Caller]].Edges.push_back(
         {Callee, Call.Kind, Loc(Call.Loc), Callee, false});
   }
-  for (const SinkCallFact &Sink : Unit.SinkCalls)
+  for (const SinkCallFact &Sink : Unit.SinkCalls) {
+    std::vector<std::pair<Location, std::string>> Notes;
+    for (const DiagnosticNote &N : Sink.Notes)
+      Notes.push_back({Loc(N.Loc), N.Message});
     Nodes[NodeMap[Sink.Caller]].Sinks.push_back(
         {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions, {},
-         Sink.Detail, Sink.DefaultStartMethod});
+         Sink.Detail, Sink.DefaultStartMethod, std::move(Notes)});
+  }
   for (const SinkArgumentFact &S : Unit.SinkArguments) {
     NodeId Callee = NodeMap[S.Callee];
     SinkArguments.push_back(
@@ -58,7 +62,8 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
   }
   for (const RootFact &Root : Unit.Roots)
     Roots.push_back({Root.Kind, NodeMap[Root.Node], Root.Subject, Root.Detail,
-                     Loc(Root.Loc), Root.Suppressions});
+                     Loc(Root.Loc), Root.Suppressions,
+                     Root.DefaultStartMethod});
   for (const ImportFact &I : Unit.Imports)
     Imports[I.Module].push_back({I.Importer, Loc(I.Loc)});
   for (const DiagnosticFact &D : Unit.Diagnostics) {
@@ -69,7 +74,6 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
     for (const DiagnosticNote &N : D.Notes)
       Out.Notes.emplace_back(Loc(N.Loc), N.Message);
     Out.Suppressions = D.Suppressions;
-    Out.DefaultStartMethod = D.DefaultStartMethod;
   }
   for (const OverrideFact &O : Unit.Overrides)
     Overrides.emplace_back(NodeMap[O.Method], NodeMap[O.Overridden]);

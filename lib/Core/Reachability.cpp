@@ -91,8 +91,30 @@ static std::string rootMessage(const ProgramGraph::Root &R) {
             "imported; spawned children run it again when they import the "
             "main module")
         .str();
+  case RootKind::Worker:
+    return (llvm::Twine("worker '") + S + "' handed to '" + R.Detail + "'")
+        .str();
   }
   return Prefix;
+}
+
+/// The message of a finding of root \p R at sink \p S, for the sinks that
+/// are not process creation.
+static std::string sinkMessage(const ProgramGraph::Root &R,
+                               const ProgramGraph::Sink &S) {
+  switch (S.Action) {
+  case SinkAction::SetsStartMethod:
+    return "start method set by module-level code of '" + R.Subject +
+           "', outside a main guard; a spawned child sets it again while it "
+           "imports the main module and fails with 'context has already "
+           "been set'";
+  case SinkAction::ReadsParentOnlyState:
+    return "worker '" + R.Subject + "' " + S.Detail;
+  case SinkAction::CreatesProcess:
+  case SinkAction::ReplacesProcess:
+    break;
+  }
+  return rootMessage(R);
 }
 
 static std::string edgeNote(const ProgramGraph &G, NodeId Caller,
@@ -132,6 +154,10 @@ static std::string sinkNote(const ProgramGraph &G, NodeId Caller,
                 : "creates a process with it");
   if (S.Action == SinkAction::ReplacesProcess)
     return From + " replaces the process image with '" + S.Api + "' here";
+  if (S.Action == SinkAction::SetsStartMethod)
+    return From + " sets the start method with '" + S.Api + "' here";
+  if (S.Action == SinkAction::ReadsParentOnlyState)
+    return From + " reads '" + S.Api + "' here";
   std::string Note = From + " creates a process with '" + S.Api + "' here";
   if (!S.Detail.empty())
     Note += ", " + S.Detail;
@@ -173,9 +199,8 @@ public:
       : G(G), Reaches(Reaches), Stamp(G.nodes().size(), 0),
         ParentNode(G.nodes().size()), ParentEdge(G.nodes().size()) {}
 
-  void run(const ProgramGraph::Root &R, const RuleInfo &Rule,
-           bool HonorSuppressions, std::vector<Finding> &Out,
-           const ProgramGraph::Import *ImportedAt = nullptr);
+  void run(const ProgramGraph::Root &R, const RuleSelection &Selection,
+           bool HonorSuppressions, std::vector<Finding> &Out);
 
 private:
   Finding makeFinding(const ProgramGraph::Root &R, const RuleInfo &Rule,
@@ -191,10 +216,40 @@ private:
 };
 } // namespace
 
-void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
-                      bool HonorSuppressions, std::vector<Finding> &Out,
-                      const ProgramGraph::Import *ImportedAt) {
+/// The rule of a finding from root \p R at a sink of \p Action, or null.
+/// A Python module that another analysed module imports creates processes
+/// at import time: rule SG202, with a note at the first import.
+static const RuleInfo *
+findingRule(const ProgramGraph &G, const ProgramGraph::Root &R,
+            SinkAction Action, const ProgramGraph::Import *&ImportedAt) {
+  ImportedAt = nullptr;
+  const RuleInfo *Rule = ruleForSink(R.Kind, Action);
+  if (Rule && R.Kind == RootKind::ModuleLevel &&
+      Action == SinkAction::CreatesProcess) {
+    llvm::ArrayRef<ProgramGraph::Import> Imports = G.importsOf(R.Subject);
+    if (!Imports.empty()) {
+      ImportedAt = &Imports.front();
+      Rule = findRule("SG202");
+    }
+  }
+  return Rule;
+}
+
+void TraceSearch::run(const ProgramGraph::Root &R,
+                      const RuleSelection &Selection, bool HonorSuppressions,
+                      std::vector<Finding> &Out) {
   if (!Reaches[R.Node])
+    return;
+  // Skip the search when no rule this root can report is enabled.
+  bool AnyEnabled = false;
+  for (unsigned A = 0; A <= static_cast<unsigned>(LastSinkAction); ++A) {
+    const ProgramGraph::Import *ImportedAt;
+    const RuleInfo *Rule =
+        findingRule(G, R, static_cast<SinkAction>(A), ImportedAt);
+    AnyEnabled |= Rule && Selection.isEnabled(*Rule) &&
+                  !(HonorSuppressions && isSuppressed(R.Suppressions, *Rule));
+  }
+  if (!AnyEnabled)
     return;
   ++Generation;
   std::deque<NodeId> Queue{R.Node};
@@ -204,9 +259,15 @@ void TraceSearch::run(const ProgramGraph::Root &R, const RuleInfo &Rule,
     NodeId Current = Queue.front();
     Queue.pop_front();
     const ProgramGraph::Node &N = G.node(Current);
-    for (const ProgramGraph::Sink &S : N.Sinks)
-      if (!HonorSuppressions || !isSuppressed(S.Suppressions, Rule))
-        Out.push_back(makeFinding(R, Rule, Current, S, ImportedAt));
+    for (const ProgramGraph::Sink &S : N.Sinks) {
+      const ProgramGraph::Import *ImportedAt;
+      const RuleInfo *Rule = findingRule(G, R, S.Action, ImportedAt);
+      if (!Rule || !Selection.isEnabled(*Rule) ||
+          (HonorSuppressions && (isSuppressed(R.Suppressions, *Rule) ||
+                                 isSuppressed(S.Suppressions, *Rule))))
+        continue;
+      Out.push_back(makeFinding(R, *Rule, Current, S, ImportedAt));
+    }
     for (uint32_t I = 0, E = N.Edges.size(); I != E; ++I) {
       NodeId Callee = N.Edges[I].Callee;
       if (Stamp[Callee] == Generation || !Reaches[Callee])
@@ -228,11 +289,16 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
   bool Configured = isConfiguredRoot(R.Kind);
   if (!Configured)
     F.Loc = G.resolve(R.Loc);
-  F.Message = rootMessage(R);
-  // An import-time spawn deadlocks whatever the start method.
-  F.DefaultStartMethod = S.DefaultStartMethod && !ImportedAt;
+  F.Message = sinkMessage(R, S);
   if (Configured)
     F.ConfiguredRoot = R.Subject;
+  // Moot where the project forks everywhere: a process started with the
+  // default start method, or a worker handed to one. An import-time spawn
+  // deadlocks whatever the start method.
+  F.DefaultStartMethod =
+      S.Action == SinkAction::ReadsParentOnlyState
+          ? R.DefaultStartMethod
+          : S.DefaultStartMethod && !ImportedAt;
   if (ImportedAt) {
     F.Message = "process creation reachable from module-level code of '" +
                 R.Subject +
@@ -259,6 +325,8 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
     F.Trace.push_back({Loc, edgeNote(G, Caller, E)});
   }
   F.Trace.push_back({G.resolve(S.Loc), sinkNote(G, SinkNode, S)});
+  for (const auto &[Loc, Message] : S.Notes)
+    F.Trace.push_back({G.resolve(Loc), Message});
   // A configured root has no place of its own in the source: the warning
   // goes to the first step of the chain, inside the root function.
   if (Configured)
@@ -272,28 +340,10 @@ std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
   std::vector<Finding> Findings;
   std::vector<bool> Reaches = nodesReachingSinks(Graph);
   TraceSearch Search(Graph, Reaches);
-  for (const ProgramGraph::Root &R : Graph.configuredRoots()) {
-    const RuleInfo &Rule = ruleForRoot(R.Kind);
-    if (Selection.isEnabled(Rule))
-      Search.run(R, Rule, HonorSuppressions, Findings, nullptr);
-  }
-  for (const ProgramGraph::Root &R : Graph.roots()) {
-    const RuleInfo *Rule = &ruleForRoot(R.Kind);
-    // A Python module that another analysed module imports spawns at
-    // import time: rule SG202, with a note at the first import.
-    const ProgramGraph::Import *ImportedAt = nullptr;
-    if (R.Kind == RootKind::ModuleLevel) {
-      llvm::ArrayRef<ProgramGraph::Import> Imports = Graph.importsOf(R.Subject);
-      if (!Imports.empty()) {
-        ImportedAt = &Imports.front();
-        Rule = findRule("SG202");
-      }
-    }
-    if (!Selection.isEnabled(*Rule) ||
-        (HonorSuppressions && isSuppressed(R.Suppressions, *Rule)))
-      continue;
-    Search.run(R, *Rule, HonorSuppressions, Findings, ImportedAt);
-  }
+  for (const ProgramGraph::Root &R : Graph.configuredRoots())
+    Search.run(R, Selection, HonorSuppressions, Findings);
+  for (const ProgramGraph::Root &R : Graph.roots())
+    Search.run(R, Selection, HonorSuppressions, Findings);
   for (const ProgramGraph::Diagnostic &D : Graph.diagnostics()) {
     const RuleInfo *Rule = findRule(D.Rule);
     if (!Rule || !Selection.isEnabled(*Rule) ||
@@ -303,7 +353,6 @@ std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
     F.Rule = Rule->Name.str();
     F.Loc = Graph.resolve(D.Loc);
     F.Message = D.Message;
-    F.DefaultStartMethod = D.DefaultStartMethod;
     for (const auto &[Loc, Message] : D.Notes)
       F.Trace.push_back({Graph.resolve(Loc), Message});
     Findings.push_back(std::move(F));

@@ -44,7 +44,25 @@ const RuleInfo &ruleForRoot(RootKind Kind) {
   // By code, not position, so the catalog's order is free.
   if (Kind == RootKind::ModuleLevel || Kind == RootKind::ConfiguredAtImport)
     return *findRule("SG201");
+  if (Kind == RootKind::Worker)
+    return *findRule("SG204");
   return *findRule(runsAfterMain(Kind) ? "SG102" : "SG101");
+}
+
+const RuleInfo *ruleForSink(RootKind Root, SinkAction Action) {
+  switch (Action) {
+  case SinkAction::CreatesProcess:
+  case SinkAction::ReplacesProcess:
+    return Root == RootKind::Worker ? nullptr : &ruleForRoot(Root);
+  case SinkAction::SetsStartMethod:
+    return Root == RootKind::ModuleLevel ||
+                   Root == RootKind::ConfiguredAtImport
+               ? findRule("SG205")
+               : nullptr;
+  case SinkAction::ReadsParentOnlyState:
+    return Root == RootKind::Worker ? findRule("SG204") : nullptr;
+  }
+  return nullptr;
 }
 
 bool isRootRule(const RuleInfo &Rule) {

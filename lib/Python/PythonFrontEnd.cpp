@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spawnguard/Python/PythonFrontEnd.h"
+#include "SinkTable.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -22,12 +23,12 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include <tree_sitter/api.h>
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <tree_sitter/api.h>
 
 extern "C" const TSLanguage *tree_sitter_python(void);
 
@@ -177,8 +178,8 @@ std::map<unsigned, SuppressionList> indexNoqa(llvm::StringRef Source) {
 
 /// Maps the drop-in replacements of multiprocessing onto it.
 std::string canonicalLibraryName(std::string Name) {
-  static const char *const DropIns[] = {"torch.multiprocessing",
-                                        "multiprocess", "billiard"};
+  static const char *const DropIns[] = {"torch.multiprocessing", "multiprocess",
+                                        "billiard"};
   for (llvm::StringRef Prefix : DropIns) {
     llvm::StringRef N = Name;
     if (N == Prefix)
@@ -201,10 +202,8 @@ struct Project {
   llvm::StringMap<ClassInfo> Classes;
   /// Functions decorated so that each call starts a process (pebble).
   llvm::StringMap<std::string> SinkFunctions;
-  struct UserSink {
-    std::string Name, Keyword, Value;
-  };
-  std::vector<UserSink> UserSinks;
+  /// The catalog of process APIs, with the user's --sink entries.
+  SinkTable Sinks;
 
   bool isDefined(llvm::StringRef Q) const {
     return Functions.contains(Q) || Classes.count(Q) || ByName.count(Q);
@@ -356,8 +355,7 @@ private:
     if (type(S) == "import_statement") {
       for (TSNode N : fieldChildren(S, "name")) {
         if (type(N) == "aliased_import") {
-          M.Globals[M.text(field(N, "alias"))] =
-              M.text(field(N, "name")).str();
+          M.Globals[M.text(field(N, "alias"))] = M.text(field(N, "name")).str();
         } else {
           llvm::StringRef Full = M.text(N);
           llvm::StringRef Head = Full.split('.').first;
@@ -407,33 +405,17 @@ private:
 // Phase 2: facts
 //===----------------------------------------------------------------------===//
 
-/// What the analysis knows about the value of a variable.
+/// What the analysis knows about the value of a variable: an object of a
+/// process API (see SinkTable), or an instance of a project class.
 struct Value {
-  enum KindTy {
-    Context,     // multiprocessing.get_context(...)
-    Process,     // a Process (or subclass) not yet started
-    Executor,    // ProcessPoolExecutor, created lazily
-    SyncManager, // SyncManager/BaseManager, created at start() or with
-    DataLoader,  // torch DataLoader; workers start on iteration
-    PebblePool,  // pebble.ProcessPool, started on first use
-    PathosPool,  // pathos pools, used by map/imap/...
-    Parallel,    // joblib.Parallel with the multiprocessing backend
-    Trainer,     // Lightning Trainer with a spawn strategy
-    Pool,        // a started multiprocessing Pool
-  } Kind;
-  std::string Api;
+  ObjectKind Kind = ObjectKind::None;
+  /// The API as notes show it, and the clause after it ("(strategy=...)").
+  std::string Api, Qualifier;
   /// Start method when known: "fork", "spawn", "forkserver" or "".
   std::string Method;
-  bool Workers = true;
+  /// For ObjectKind::Instance: the project class.
+  std::string Class;
 };
-
-std::string spawnDetail(llvm::StringRef Method) {
-  if (Method == "spawn" || Method == "forkserver")
-    return ("which uses the '" + Method +
-            "' start method on every platform")
-        .str();
-  return "";
-}
 
 struct Scope {
   llvm::StringMap<Value> Values;
@@ -441,6 +423,8 @@ struct Scope {
   Scope *Parent = nullptr;
   std::string Class; // for 'self.method()'
 
+  /// The value bound to \p Name; ObjectKind::None for a local variable
+  /// whose value is unknown (it hides an outer one).
   const Value *find(llvm::StringRef Name) const {
     for (const Scope *S = this; S; S = S->Parent) {
       auto It = S->Values.find(Name);
@@ -456,6 +440,18 @@ struct Scope {
     return std::nullopt;
   }
 };
+
+/// Binds \p Name to \p V in \p S. An unknown value hides outer values in a
+/// function scope; at module level the name falls back to its global
+/// binding ('MakePool = mp.Pool' is resolved as an alias).
+void bindName(Scope &S, llvm::StringRef Name, const std::optional<Value> &V) {
+  if (V)
+    S.Values[Name] = *V;
+  else if (S.Parent)
+    S.Values[Name] = Value{};
+  else
+    S.Values.erase(Name);
+}
 
 struct DeferredBody {
   TSNode Def;
@@ -508,16 +504,33 @@ private:
     return *C.Node;
   }
   void addSink(Context &C, TSNode At, llvm::StringRef Api,
-               llvm::StringRef Detail = "") {
+               llvm::StringRef Detail = "",
+               SinkAction Action = SinkAction::CreatesProcess,
+               std::vector<DiagnosticNote> Notes = {}) {
     if (C.Guarded)
       return;
     SinkCallFact S;
     S.Caller = node(C);
     S.Api = Api.str();
+    S.Action = Action;
     S.Loc = loc(At);
     S.Suppressions = noqa(S.Loc.Line);
     S.Detail = Detail.str();
+    // startMethodDetail() says nothing exactly when the API uses the
+    // platform's default start method.
+    S.DefaultStartMethod =
+        Action == SinkAction::CreatesProcess && Detail.empty();
+    S.Notes = std::move(Notes);
     U.SinkCalls.push_back(std::move(S));
+  }
+  /// SG204: project function \p Function runs in a child, handed over at
+  /// \p At (under a main guard too: that is where workers are handed over).
+  void addWorkerRoot(const std::string &Function, llvm::StringRef Api,
+                     llvm::StringRef Method, TSNode At) {
+    FactLocation L = loc(At);
+    U.Roots.push_back({RootKind::Worker, U.addFunction(Function, Function),
+                       Function, Api.str(), L, noqa(L.Line),
+                       /*DefaultStartMethod=*/Method.empty()});
   }
   void addCall(Context &C, TSNode At, const std::string &Callee) {
     if (C.Guarded)
@@ -559,15 +572,14 @@ private:
     return false;
   }
 
-  std::map<std::string, TSNode> keywords(TSNode Call) const {
-    std::map<std::string, TSNode> Out;
+  TSNode keywordArg(TSNode Call, llvm::StringRef Name) const {
     TSNode Args = field(Call, "arguments");
     if (isNull(Args) || type(Args) != "argument_list")
-      return Out;
+      return TSNode{};
     for (TSNode A : namedChildren(Args))
-      if (type(A) == "keyword_argument")
-        Out[M.text(field(A, "name")).str()] = field(A, "value");
-    return Out;
+      if (type(A) == "keyword_argument" && M.text(field(A, "name")) == Name)
+        return field(A, "value");
+    return TSNode{};
   }
   TSNode firstPositional(TSNode Call) const {
     TSNode Args = field(Call, "arguments");
@@ -578,30 +590,33 @@ private:
           return A;
     return TSNode{};
   }
-  /// The start method a 'context='/'mp_context=' argument selects.
-  std::string methodOf(const Scope &S, TSNode V) const {
-    if (isNull(V))
-      return "";
-    if (std::optional<std::string> Str = stringValue(M, V))
-      return *Str;
-    if (std::optional<Value> Val = valueOf(S, V))
-      if (Val->Kind == Value::Context)
-        return Val->Method;
-    return "";
-  }
-  bool isFalseLiteral(TSNode V) const {
-    return !isNull(V) && (type(V) == "false" || type(V) == "none" ||
-                          (type(V) == "integer" && M.text(V) == "0"));
-  }
-  bool isOneOrNone(TSNode V) const {
-    return !isNull(V) && (type(V) == "none" || type(V) == "false" ||
-                          (type(V) == "integer" &&
-                           (M.text(V) == "0" || M.text(V) == "1")));
-  }
+  ArgValue argValue(const Scope &S, TSNode V) const;
 
   std::optional<Value> valueOf(const Scope &S, TSNode N) const;
   std::optional<Value> valueOfCall(const Scope &S, TSNode Call) const;
+  /// The catalog row that applies to \p Call, if any.
+  std::optional<SinkMatch> matchOf(const Scope &S, TSNode Call) const;
+  std::optional<SinkMatch> matchApi(const Scope &S, TSNode Call,
+                                    llvm::StringRef Api,
+                                    const std::string *ContextMethod) const;
+  /// The method \p Name of project class \p ClassQ, inherited or its own.
+  std::string findMethod(const std::string &ClassQ, llvm::StringRef Name,
+                         unsigned Depth = 0) const;
+  /// What a function of this module returns, when every return agrees.
+  std::optional<Value> returnValue(const std::string &Function) const;
+  /// What 'self.Attr' holds in class \p ClassQ (of this module or its
+  /// bases in this module), when every assignment agrees.
+  std::optional<Value> attributeValue(const std::string &ClassQ,
+                                      llvm::StringRef Attr,
+                                      unsigned Depth = 0) const;
+  /// Walks a function body's statements without emitting anything:
+  /// assignments to names update \p S, \p Visit sees each simple statement.
+  void simulate(TSNode Block, Scope &S, llvm::function_ref<void(TSNode)> Visit,
+                unsigned Depth) const;
+  void bindValue(Scope &S, TSNode Assignment) const;
   void call(Context &C, TSNode Call);
+  void checkWorkers(Context &C, TSNode Call);
+  void callValue(Context &C, TSNode Call, const Value &V);
   void methodCall(Context &C, TSNode Call, const Value &V,
                   llvm::StringRef Attr);
   void expression(Context &C, TSNode N, unsigned Depth);
@@ -614,7 +629,6 @@ private:
                          unsigned Depth, bool &Stop);
   void definition(Context &C, TSNode Def, const std::string &Qual,
                   const std::string &ClassQ, unsigned Depth);
-  void assign(Context &C, TSNode Assignment);
   void withStatement(Context &C, TSNode S, unsigned Depth);
   void forIterable(Context &C, TSNode Iterable);
   bool exits(TSNode Block) const;
@@ -626,6 +640,18 @@ private:
   FileIndex File;
   std::shared_ptr<Scope> ModuleScope;
   std::vector<DeferredBody> Deferred;
+  /// The functions and methods of this module, by qualified name.
+  struct Definition {
+    TSNode Node;
+    std::string Class; // the enclosing class of a method
+  };
+  llvm::StringMap<Definition> Defs;
+  /// Classes defined inside functions ('f.<locals>.C').
+  llvm::StringSet<> LocalClasses;
+  /// Memos of returnValue and attributeValue.
+  mutable llvm::StringMap<std::optional<Value>> Returns;
+  mutable llvm::StringMap<llvm::StringMap<std::optional<Value>>>
+      ClassAttributes;
   bool InGuard = false;
   llvm::StringSet<> NotMainOnly;
   // SG204: module-level bindings made only under the main guard, bindings
@@ -637,20 +663,16 @@ private:
     FactLocation Loc;
   };
   llvm::StringMap<SyncObject> ModuleSync;
-  struct PendingWorker {
-    std::string Function;
-    std::string Api;
-    FactLocation Loc;
-    SuppressionList Suppressions;
-  };
-  std::vector<PendingWorker> Workers;
-  void checkParentOnlyState();
+  /// Module-level names bound to a multiprocessing Manager.
+  llvm::StringSet<> ModuleManagers;
+  void emitParentOnlyReads();
   /// Module-level functions and classes defined only under the main guard,
   /// with their location.
   llvm::StringMap<FactLocation> MainOnlyDefs;
 
+  /// \p Method is the API's start method, "" for the platform's default.
   void checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
-                   unsigned Depth = 0);
+                   llvm::StringRef Method, unsigned Depth = 0);
 };
 
 } // namespace
@@ -752,149 +774,317 @@ bool FactsEmitter::exits(TSNode Block) const {
 // Values and sinks
 //===----------------------------------------------------------------------===//
 
+ArgValue FactsEmitter::argValue(const Scope &S, TSNode V) const {
+  ArgValue Out;
+  V = unparen(V);
+  if (isNull(V))
+    return Out;
+  Out.Spelling = M.text(V).str();
+  llvm::StringRef T = type(V);
+  if (std::optional<std::string> Str = stringValue(M, V)) {
+    Out.Kind = ArgValue::String;
+    Out.Text = *Str;
+  } else if (T == "false" || T == "none" ||
+             (T == "integer" && Out.Spelling == "0")) {
+    Out.Kind = ArgValue::Falsy;
+  } else if (T == "integer" && Out.Spelling == "1") {
+    Out.Kind = ArgValue::One;
+  } else if (T == "true") {
+    Out.Kind = ArgValue::True;
+  } else if (std::optional<Value> Val = valueOf(S, V);
+             Val && Val->Kind == ObjectKind::Context) {
+    Out.Kind = ArgValue::StartMethod;
+    Out.Text = Val->Method;
+  } else {
+    Out.Kind = ArgValue::Other;
+  }
+  return Out;
+}
+
 std::optional<Value> FactsEmitter::valueOf(const Scope &S, TSNode N) const {
   N = unparen(N);
   if (isNull(N))
     return std::nullopt;
-  if (type(N) == "identifier") {
+  llvm::StringRef T = type(N);
+  if (T == "identifier") {
     if (const Value *V = S.find(M.text(N)))
-      return *V;
+      return V->Kind == ObjectKind::None ? std::nullopt
+                                         : std::optional<Value>(*V);
+    if (M.text(N) == "self" && !S.Class.empty())
+      return Value{ObjectKind::Instance, "", "", "", S.Class};
     return std::nullopt;
   }
-  if (type(N) == "call")
+  if (T == "attribute") {
+    // 'self.pool' or 'obj.pool' for an instance of a class of this module.
+    std::optional<Value> Obj = valueOf(S, field(N, "object"));
+    if (Obj && Obj->Kind == ObjectKind::Instance)
+      return attributeValue(Obj->Class, M.text(field(N, "attribute")));
+    return std::nullopt;
+  }
+  if (T == "call")
     return valueOfCall(S, N);
   return std::nullopt;
 }
 
-std::optional<Value> FactsEmitter::valueOfCall(const Scope &S,
+std::optional<SinkMatch>
+FactsEmitter::matchApi(const Scope &S, TSNode Call, llvm::StringRef Api,
+                       const std::string *ContextMethod) const {
+  std::optional<SinkMatch> Match =
+      P.Sinks.match(Api, [&](llvm::StringRef Keyword, bool First) {
+        return argValue(S, First ? firstPositional(Call)
+                                 : keywordArg(Call, Keyword));
+      });
+  // 'ctx.Pool()': the context decides the start method.
+  if (Match && ContextMethod)
+    Match->Method = *ContextMethod;
+  return Match;
+}
+
+std::optional<SinkMatch> FactsEmitter::matchOf(const Scope &S,
                                                TSNode Call) const {
   TSNode Fn = field(Call, "function");
-  std::map<std::string, TSNode> Kw = keywords(Call);
-  auto KwAt = [&](const char *Name) {
-    auto It = Kw.find(Name);
-    return It == Kw.end() ? TSNode{} : It->second;
-  };
-  // ctx.Process(...), ctx.SyncManager(...)
-  if (!isNull(Fn) && type(Fn) == "attribute") {
+  if (isNull(Fn))
+    return std::nullopt;
+  // A context's attributes are multiprocessing's: 'ctx.Process(...)'.
+  if (type(Fn) == "attribute") {
     if (std::optional<Value> Obj = valueOf(S, field(Fn, "object"))) {
-      llvm::StringRef Attr = M.text(field(Fn, "attribute"));
-      if (Obj->Kind == Value::Context && Attr == "Process")
-        return Value{Value::Process, "multiprocessing.Process", Obj->Method};
-      if (Obj->Kind == Value::Context && Attr == "Pool")
-        return Value{Value::Pool, "multiprocessing.Pool", Obj->Method};
-      return std::nullopt;
+      if (Obj->Kind != ObjectKind::Context)
+        return std::nullopt;
+      return matchApi(S, Call,
+                      "multiprocessing." + M.text(field(Fn, "attribute")).str(),
+                      &Obj->Method);
     }
   }
   std::string Q = resolveExpr(S, Fn);
   if (Q.empty())
     return std::nullopt;
-  if (Q == "multiprocessing.Pool" || Q == "multiprocessing.pool.Pool")
-    return Value{Value::Pool, Q, methodOf(S, KwAt("context"))};
-  if (Q == "multiprocessing.get_context") {
-    TSNode Arg = firstPositional(Call);
-    if (isNull(Arg))
-      Arg = KwAt("method");
-    return Value{Value::Context, "", isNull(Arg) ? "" : methodOf(S, Arg)};
+  if (P.Sinks.knows(Q))
+    return matchApi(S, Call, Q, nullptr);
+  // A project class deriving from a process API class behaves like it.
+  if (P.Classes.count(Q))
+    for (const SinkSpec *Base : P.Sinks.subclassable())
+      if (derivesFrom(Q, Base->Api))
+        return matchApi(S, Call, Base->Api, nullptr);
+  return std::nullopt;
+}
+
+std::optional<Value> FactsEmitter::valueOfCall(const Scope &S,
+                                               TSNode Call) const {
+  if (std::optional<SinkMatch> Match = matchOf(S, Call)) {
+    if (Match->Spec->Makes == ObjectKind::None)
+      return std::nullopt;
+    return Value{Match->Spec->Makes, Match->Shown, Match->Spec->Qualifier.str(),
+                 Match->Method, ""};
   }
-  if (Q == "multiprocessing.Process" || Q == "multiprocessing.context.Process" ||
-      derivesFrom(Q, "multiprocessing.Process"))
-    return Value{Value::Process, "multiprocessing.Process", ""};
-  if (Q == "concurrent.futures.ProcessPoolExecutor" ||
-      Q == "concurrent.futures.process.ProcessPoolExecutor") {
-    std::string Method = methodOf(S, KwAt("mp_context"));
-    if (Method.empty() && !isNull(KwAt("max_tasks_per_child")) &&
-        !isFalseLiteral(KwAt("max_tasks_per_child")))
-      Method = "spawn";
-    return Value{Value::Executor, "concurrent.futures.ProcessPoolExecutor",
-                 Method};
+  TSNode Fn = field(Call, "function");
+  // 'obj.make()' / 'self.make()': what the method returns.
+  if (type(Fn) == "attribute") {
+    std::optional<Value> Obj = valueOf(S, field(Fn, "object"));
+    if (!Obj)
+      return std::nullopt;
+    if (Obj->Kind != ObjectKind::Instance)
+      return std::nullopt;
+    std::string Method = findMethod(Obj->Class, M.text(field(Fn, "attribute")));
+    return Method.empty() ? std::nullopt : returnValue(Method);
   }
-  if (Q == "multiprocessing.managers.SyncManager" ||
-      Q == "multiprocessing.managers.BaseManager" ||
-      derivesFrom(Q, "multiprocessing.managers.BaseManager") ||
-      derivesFrom(Q, "multiprocessing.managers.SyncManager"))
-    return Value{Value::SyncManager, "multiprocessing.managers.SyncManager",
-                 ""};
-  if (Q == "torch.utils.data.DataLoader" ||
-      Q == "torch.utils.data.dataloader.DataLoader") {
-    TSNode Workers = KwAt("num_workers");
-    std::string Method = methodOf(S, KwAt("multiprocessing_context"));
-    return Value{Value::DataLoader, "torch.utils.data.DataLoader", Method,
-                 !isNull(Workers) && !isFalseLiteral(Workers)};
-  }
-  if (Q == "pebble.ProcessPool" || Q == "pebble.pool.ProcessPool")
-    return Value{Value::PebblePool, "pebble.ProcessPool",
-                 methodOf(S, KwAt("context"))};
-  if (Q == "pathos.pools.ProcessPool" || Q == "pathos.pools.ProcessingPool" ||
-      Q == "pathos.multiprocessing.ProcessingPool" ||
-      Q == "pathos.multiprocessing.ProcessPool")
-    return Value{Value::PathosPool, Q, ""};
-  if (Q == "joblib.Parallel") {
-    std::optional<std::string> Backend = stringValue(M, KwAt("backend"));
-    if (Backend && *Backend == "multiprocessing")
-      return Value{Value::Parallel, "joblib.Parallel", ""};
+  std::string Q = resolveExpr(S, Fn);
+  if (Q.empty())
     return std::nullopt;
+  if (P.Classes.count(Q) || LocalClasses.contains(Q))
+    return Value{ObjectKind::Instance, "", "", "", Q};
+  return returnValue(Q);
+}
+
+std::string FactsEmitter::findMethod(const std::string &ClassQ,
+                                     llvm::StringRef Name,
+                                     unsigned Depth) const {
+  std::string Own = ClassQ + "." + Name.str();
+  if (P.Functions.contains(Own))
+    return Own;
+  auto It = P.Classes.find(ClassQ);
+  if (It == P.Classes.end() || Depth > 16)
+    return "";
+  auto Mod = P.ByName.find(It->second.Module);
+  if (Mod == P.ByName.end())
+    return "";
+  // Bases left to right, depth first: Python's MRO for the usual shapes.
+  for (const std::string &Raw : It->second.RawBases) {
+    std::string Base = P.resolveGlobal(*Mod->second, Raw);
+    if (!P.Classes.count(Base))
+      continue;
+    std::string Found = findMethod(Base, Name, Depth + 1);
+    if (!Found.empty())
+      return Found;
   }
-  if (Q == "lightning.Trainer" || Q == "lightning.pytorch.Trainer" ||
-      Q == "pytorch_lightning.Trainer") {
-    std::optional<std::string> Strategy = stringValue(M, KwAt("strategy"));
-    if (Strategy && llvm::StringRef(*Strategy).starts_with("ddp_spawn"))
-      return Value{Value::Trainer, Q, "spawn"};
+  return "";
+}
+
+/// Two values a variable may hold are the same for the analysis.
+static bool sameValue(const Value &A, const Value &B) {
+  return A.Kind == B.Kind && A.Api == B.Api && A.Qualifier == B.Qualifier &&
+         A.Method == B.Method && A.Class == B.Class;
+}
+
+/// Merges one more possible value into \p Into: values that disagree, or
+/// an unknown one, make the result unknown. 'None' is skipped: a method
+/// called on it would fail anyway.
+static void mergeValue(std::optional<std::optional<Value>> &Into,
+                       const std::optional<Value> &V) {
+  if (!Into)
+    Into = V;
+  else if (*Into && (!V || !sameValue(**Into, *V)))
+    *Into = std::nullopt;
+}
+
+void FactsEmitter::simulate(TSNode Block, Scope &S,
+                            llvm::function_ref<void(TSNode)> Visit,
+                            unsigned Depth) const {
+  if (isNull(Block) || Depth > MaxDepth)
+    return;
+  for (TSNode St : namedChildren(Block)) {
+    llvm::StringRef T = type(St);
+    if (T == "function_definition" || T == "class_definition" ||
+        T == "decorated_definition")
+      continue;
+    if (T == "expression_statement" || T == "return_statement") {
+      TSNode A = ts_node_named_child(St, 0);
+      if (T == "expression_statement" && !isNull(A) && type(A) == "assignment")
+        bindValue(S, A);
+      Visit(St);
+      continue;
+    }
+    for (TSNode Ch : namedChildren(St)) {
+      llvm::StringRef CT = type(Ch);
+      if (CT == "block")
+        simulate(Ch, S, Visit, Depth + 1);
+      else if (CT == "else_clause" || CT == "elif_clause" ||
+               CT == "except_clause" || CT == "finally_clause" ||
+               CT == "except_group_clause" || CT == "case_clause")
+        simulate(Ch, S, Visit, Depth + 1);
+    }
+  }
+}
+
+std::optional<Value>
+FactsEmitter::returnValue(const std::string &Function) const {
+  auto Def = Defs.find(Function);
+  if (Def == Defs.end())
+    return std::nullopt;
+  auto [Memo, Inserted] = Returns.try_emplace(Function, std::nullopt);
+  if (!Inserted)
+    return Memo->second; // known, or being computed (recursion): unknown
+  Scope Local;
+  Local.Parent = ModuleScope.get();
+  Local.Class = Def->second.Class;
+  std::optional<std::optional<Value>> Result;
+  simulate(
+      field(Def->second.Node, "body"), Local,
+      [&](TSNode St) {
+        if (type(St) != "return_statement")
+          return;
+        TSNode E = unparen(ts_node_named_child(St, 0));
+        if (isNull(E) || type(E) == "none")
+          return;
+        mergeValue(Result, valueOf(Local, E));
+      },
+      0);
+  std::optional<Value> Out = Result ? *Result : std::nullopt;
+  Returns[Function] = Out;
+  return Out;
+}
+
+std::optional<Value> FactsEmitter::attributeValue(const std::string &ClassQ,
+                                                  llvm::StringRef Attr,
+                                                  unsigned Depth) const {
+  if (Depth > 16)
+    return std::nullopt;
+  auto [Attrs, Inserted] = ClassAttributes.try_emplace(ClassQ);
+  if (Inserted) {
+    // Every 'self.X = ...' in the methods of the class, in this module.
+    llvm::StringMap<std::optional<std::optional<Value>>> Merged;
+    for (const auto &[Name, Def] : Defs) {
+      if (Def.Class != ClassQ)
+        continue;
+      Scope Local;
+      Local.Parent = ModuleScope.get();
+      Local.Class = ClassQ;
+      simulate(
+          field(Def.Node, "body"), Local,
+          [&](TSNode St) {
+            TSNode A = ts_node_named_child(St, 0);
+            if (isNull(A) || type(A) != "assignment")
+              return;
+            TSNode L = field(A, "left"), R = unparen(field(A, "right"));
+            if (isNull(L) || type(L) != "attribute" || isNull(R) ||
+                M.text(field(L, "object")) != "self" || type(R) == "none")
+              return;
+            mergeValue(Merged[M.text(field(L, "attribute"))],
+                       valueOf(Local, R));
+          },
+          0);
+    }
+    for (auto &[Name, V] : Merged)
+      ClassAttributes[ClassQ][Name] = V ? *V : std::nullopt;
+  }
+  const auto &Known = ClassAttributes[ClassQ];
+  if (auto It = Known.find(Attr); It != Known.end())
+    return It->second;
+  // Not assigned in this class: a base class of this module may.
+  auto Info = P.Classes.find(ClassQ);
+  if (Info == P.Classes.end() || Info->second.Module != M.Name)
+    return std::nullopt;
+  for (const std::string &Raw : Info->second.RawBases) {
+    std::string Base = P.resolveGlobal(M, Raw);
+    auto BaseInfo = P.Classes.find(Base);
+    if (BaseInfo != P.Classes.end() && BaseInfo->second.Module == M.Name)
+      if (std::optional<Value> V = attributeValue(Base, Attr, Depth + 1))
+        return V;
   }
   return std::nullopt;
 }
 
 void FactsEmitter::methodCall(Context &C, TSNode Call, const Value &V,
                               llvm::StringRef Attr) {
-  if (V.Method == "fork")
-    return; // no re-import of the main module
-  std::string Detail = spawnDetail(V.Method);
-  switch (V.Kind) {
-  case Value::Context:
-    if (Attr == "Pool" || Attr == "Manager")
-      addSink(C, Call, "multiprocessing." + Attr.str(), Detail);
-    return;
-  case Value::Process:
-    if (Attr == "start")
-      addSink(C, Call, V.Api + ".start", Detail);
-    return;
-  case Value::Executor:
-    if (Attr == "submit" || Attr == "map")
-      addSink(C, Call, V.Api + "." + Attr.str(), Detail);
-    return;
-  case Value::SyncManager:
-    if (Attr == "start")
-      addSink(C, Call, V.Api + ".start", Detail);
-    return;
-  case Value::PebblePool:
-    if (Attr == "schedule" || Attr == "submit" || Attr == "map")
-      addSink(C, Call, V.Api + "." + Attr.str(), Detail);
-    return;
-  case Value::PathosPool:
-    if (Attr == "map" || Attr == "imap" || Attr == "uimap" ||
-        Attr == "amap" || Attr == "apipe" || Attr == "pipe")
-      addSink(C, Call, V.Api + "." + Attr.str(), Detail);
-    return;
-  case Value::Trainer:
-    if (Attr == "fit" || Attr == "validate" || Attr == "test" ||
-        Attr == "predict")
-      addSink(C, Call, V.Api + "." + Attr.str() + "(strategy='ddp_spawn')",
-              Detail);
-    return;
-  case Value::DataLoader:
-  case Value::Parallel:
-  case Value::Pool:
+  if (V.Kind == ObjectKind::Instance) {
+    std::string Method = findMethod(V.Class, Attr);
+    if (!Method.empty())
+      addCall(C, Call, Method);
     return;
   }
+  if (V.Kind == ObjectKind::Context) {
+    if (std::optional<SinkMatch> Match =
+            matchApi(*C.S, Call, "multiprocessing." + Attr.str(), &V.Method);
+        Match && Match->createsNow())
+      addSink(C, Call, Match->Shown + Match->Spec->Qualifier.str(),
+              startMethodDetail(Match->Method));
+    return;
+  }
+  if (V.Method == "fork")
+    return; // no re-import of the main module
+  if (llvm::is_contained(SinkTable::object(V.Kind).StartMethods, Attr))
+    addSink(C, Call, V.Api + "." + Attr.str() + V.Qualifier,
+            startMethodDetail(V.Method));
+}
+
+void FactsEmitter::callValue(Context &C, TSNode Call, const Value &V) {
+  if (V.Kind == ObjectKind::Instance) {
+    std::string Method = findMethod(V.Class, "__call__");
+    if (!Method.empty())
+      addCall(C, Call, Method);
+    return;
+  }
+  if (SinkTable::object(V.Kind).StartsOnCall && V.Method != "fork")
+    addSink(C, Call, V.Api + V.Qualifier, startMethodDetail(V.Method));
 }
 
 void FactsEmitter::forIterable(Context &C, TSNode Iterable) {
   std::optional<Value> V = valueOf(*C.S, Iterable);
-  if (V && V->Kind == Value::DataLoader && V->Workers && V->Method != "fork")
-    addSink(C, Iterable, "torch.utils.data.DataLoader.__iter__",
-            spawnDetail(V->Method));
+  if (V && SinkTable::object(V->Kind).StartsOnIteration && V->Method != "fork")
+    addSink(C, Iterable, V->Api + ".__iter__", startMethodDetail(V->Method));
 }
 
 void FactsEmitter::checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
+                               llvm::StringRef Method,
                                unsigned Depth) {
   Worker = unparen(Worker);
   if (isNull(Worker) || Depth > 4)
@@ -906,36 +1096,103 @@ void FactsEmitter::checkWorker(Context &C, TSNode Worker, llvm::StringRef Api,
   std::string Prefix = "the worker passed to '" + Api.str() + "' is ";
   const char *Why =
       ", which a child process cannot unpickle; use a module-level function";
+  // A class of this module that a child cannot import: a nested one, or
+  // one defined only under the main guard.
+  auto Unimportable = [&](const std::string &ClassQ,
+                          llvm::StringRef What) -> bool {
+    if (llvm::StringRef(ClassQ).contains(".<locals>.")) {
+      D.Message = Prefix + What.str() + " nested class '" + ClassQ + "'" +
+                  ", which a child process cannot unpickle; define it at "
+                  "module level";
+      return true;
+    }
+    llvm::StringRef Module, Name;
+    std::tie(Module, Name) = llvm::StringRef(ClassQ).rsplit('.');
+    auto It = MainOnlyDefs.find(Name);
+    if (Module != M.Name || It == MainOnlyDefs.end() ||
+        NotMainOnly.contains(Name))
+      return false;
+    D.Message = Prefix + What.str() + " class '" + Name.str() +
+                "', which is defined only under the main guard; a spawned "
+                "child imports the main module as '__mp_main__' and does not "
+                "find it";
+    D.Notes.push_back({It->second, "'" + Name.str() + "' is defined here"});
+    return true;
+  };
   if (type(Worker) == "lambda") {
     D.Message = Prefix + "a lambda" + Why;
   } else if (type(Worker) == "call") {
     std::string Fn = resolveExpr(*C.S, field(Worker, "function"));
-    if (Fn == "functools.partial")
-      checkWorker(C, firstPositional(Worker), Api, Depth + 1);
-    return;
+    if (Fn == "functools.partial") {
+      checkWorker(C, firstPositional(Worker), Api, Method, Depth + 1);
+      return;
+    }
+    std::optional<Value> Made = valueOf(*C.S, Worker);
+    if (!Made || Made->Kind != ObjectKind::Instance ||
+        !Unimportable(Made->Class, "an instance of"))
+      return;
   } else if (type(Worker) == "identifier") {
     llvm::StringRef Name = M.text(Worker);
     std::optional<std::string> Local = C.S->local(Name);
+    std::optional<Value> Held = valueOf(*C.S, Worker);
     if (Local && llvm::StringRef(*Local).contains(".<locals>.")) {
       D.Message = Prefix + "nested function '" + *Local + "'" + Why;
-    } else if (auto It = MainOnlyDefs.find(Name);
-               It != MainOnlyDefs.end() && !NotMainOnly.contains(Name) &&
-               !Local) {
+    } else if (auto It = MainOnlyDefs.find(Name); It != MainOnlyDefs.end() &&
+                                                  !NotMainOnly.contains(Name) &&
+                                                  !Local) {
       D.Message = Prefix + "'" + Name.str() +
                   "', which is defined only under the main guard; a spawned "
                   "child imports the main module as '__mp_main__' and does "
                   "not find it";
       D.Notes.push_back({It->second, "'" + Name.str() + "' is defined here"});
+    } else if (Held && Held->Kind == ObjectKind::Instance) {
+      if (!Unimportable(Held->Class, "an instance of"))
+        return;
     } else {
       std::string Q = resolveExpr(*C.S, Worker);
       if (P.Functions.contains(Q))
-        Workers.push_back({Q, Api.str(), D.Loc, D.Suppressions});
+        addWorkerRoot(Q, Api, Method, Worker);
       return;
     }
+  } else if (type(Worker) == "attribute") {
+    // 'tasks.work': a function of another module.
+    std::string Q = resolveExpr(*C.S, Worker);
+    if (P.Functions.contains(Q))
+      addWorkerRoot(Q, Api, Method, Worker);
+    return;
   } else {
     return;
   }
   U.Diagnostics.push_back(std::move(D));
+}
+
+void FactsEmitter::checkWorkers(Context &C, TSNode Call) {
+  Scope &S = *C.S;
+  if (std::optional<SinkMatch> Made = matchOf(S, Call);
+      Made && Made->Method != "fork")
+    for (llvm::StringRef Arg : Made->Spec->Workers)
+      checkWorker(C, Arg == "0" ? firstPositional(Call) : keywordArg(Call, Arg),
+                  Made->Shown, Made->Method);
+  TSNode Fn = field(Call, "function");
+  if (type(Fn) != "attribute")
+    return;
+  std::optional<Value> Obj = valueOf(S, field(Fn, "object"));
+  llvm::StringRef Attr = M.text(field(Fn, "attribute"));
+  if (Obj && Obj->Method != "fork" &&
+      llvm::is_contained(SinkTable::object(Obj->Kind).WorkerMethods, Attr))
+    checkWorker(C, firstPositional(Call), Obj->Api + "." + Attr.str(),
+                Obj->Method);
+}
+
+/// True if module \p M imports \p Library (or something in it).
+static bool importsLibrary(const Module &M, llvm::StringRef Library) {
+  for (const auto &G : M.Globals) {
+    llvm::StringRef Target = G.second;
+    if (Target == Library ||
+        (Target.starts_with(Library) && Target[Library.size()] == '.'))
+      return true;
+  }
+  return false;
 }
 
 void FactsEmitter::call(Context &C, TSNode Call) {
@@ -943,50 +1200,13 @@ void FactsEmitter::call(Context &C, TSNode Call) {
   TSNode Fn = field(Call, "function");
   if (isNull(Fn))
     return;
-  std::map<std::string, TSNode> Kw = keywords(Call);
-  auto KwAt = [&](const char *Name) {
-    auto It = Kw.find(Name);
-    return It == Kw.end() ? TSNode{} : It->second;
-  };
 
   // SG203: what is handed to a process API must be importable by name.
-  {
-    std::optional<Value> Made = valueOfCall(S, Call);
-    if (Made && Made->Method != "fork") {
-      if (Made->Kind == Value::Process)
-        checkWorker(C, KwAt("target"), Made->Api);
-      if (Made->Kind == Value::Pool || Made->Kind == Value::Executor)
-        checkWorker(C, KwAt("initializer"), Made->Api);
-      if (Made->Kind == Value::DataLoader && Made->Workers) {
-        checkWorker(C, KwAt("collate_fn"), Made->Api);
-        checkWorker(C, KwAt("worker_init_fn"), Made->Api);
-      }
-    }
-    if (type(Fn) == "attribute") {
-      std::optional<Value> Obj = valueOf(S, field(Fn, "object"));
-      llvm::StringRef Attr = M.text(field(Fn, "attribute"));
-      static const char *const PoolMethods[] = {
-          "map",       "imap",       "imap_unordered", "starmap",
-          "apply",     "apply_async", "map_async",     "starmap_async",
-          "submit",    "schedule"};
-      if (Obj && Obj->Method != "fork" &&
-          (Obj->Kind == Value::Pool || Obj->Kind == Value::Executor ||
-           Obj->Kind == Value::PebblePool || Obj->Kind == Value::PathosPool) &&
-          llvm::is_contained(PoolMethods, Attr) &&
-          // pathos and multiprocess pickle with dill: lambdas are fine.
-          Obj->Kind != Value::PathosPool)
-        checkWorker(C, firstPositional(Call), Obj->Api + "." + Attr.str());
-    }
-    std::string WQ = resolveExpr(S, Fn);
-    if (WQ == "torch.multiprocessing.spawn" ||
-        WQ == "tqdm.contrib.concurrent.process_map")
-      checkWorker(C, firstPositional(Call), WQ);
-  }
+  checkWorkers(C, Call);
 
-  // Calling a value: Parallel(...)(...) or par(...).
+  // Calling a value: Parallel(...)(...), an instance's __call__.
   if (std::optional<Value> V = valueOf(S, Fn)) {
-    if (V->Kind == Value::Parallel)
-      addSink(C, Call, "joblib.Parallel(backend='multiprocessing')");
+    callValue(C, Call, *V);
     return;
   }
 
@@ -999,140 +1219,45 @@ void FactsEmitter::call(Context &C, TSNode Call) {
     }
     if (Attr == "run_in_executor") {
       std::optional<Value> Ex = valueOf(S, firstPositional(Call));
-      if (Ex && Ex->Kind == Value::Executor && Ex->Method != "fork")
+      if (Ex && Ex->Kind == ObjectKind::Executor && Ex->Method != "fork")
         addSink(C, Call, "asyncio.loop.run_in_executor",
-                spawnDetail(Ex->Method));
+                startMethodDetail(Ex->Method));
       return;
     }
-    // Method heuristics apply to objects that are not known names.
-    bool Opaque = resolveExpr(S, Obj).empty();
-    if (Opaque && Attr == "compute") {
-      std::optional<std::string> Sched = stringValue(M, KwAt("scheduler"));
-      if (Sched && (*Sched == "processes" || *Sched == "multiprocessing"))
-        addSink(C, Call, "dask.compute(scheduler='processes')",
-                spawnDetail("spawn"));
-    }
-    if (Opaque && (Attr == "map" || Attr == "filter") &&
-        !isNull(KwAt("num_proc")) &&
-        !isOneOrNone(KwAt("num_proc")))
-      addSink(C, Call, "datasets.Dataset." + Attr.str() + "(num_proc=...)");
-    // self.method() inside a class.
-    if (!S.Class.empty() && type(Obj) == "identifier" &&
-        M.text(Obj) == "self") {
-      std::string Q = S.Class + "." + Attr.str();
-      if (P.Functions.contains(Q))
-        addCall(C, Call, Q);
-      return;
-    }
+    // Methods recognised by name apply to objects that are not known names.
+    if (resolveExpr(S, Obj).empty())
+      for (const MethodSinkSpec &Spec : SinkTable::methodSinks())
+        if (Spec.Method == Attr &&
+            Spec.Condition.holds(
+                argValue(S, keywordArg(Call, Spec.Condition.Keyword))) &&
+            (Spec.Import.empty() || importsLibrary(M, Spec.Import))) {
+          addSink(C, Call, Spec.Shown, startMethodDetail(Spec.StartMethod));
+          break;
+        }
   }
 
   std::string Raw = dottedText(M, Fn);
   std::string Q = resolve(S, Raw);
   if (Q.empty()) {
     // Builtins that iterate a DataLoader.
-    if (Raw == "iter" || Raw == "enumerate" || Raw == "list" ||
-        Raw == "next" || Raw == "zip")
+    if (Raw == "iter" || Raw == "enumerate" || Raw == "list" || Raw == "next" ||
+        Raw == "zip")
       forIterable(C, firstPositional(Call));
     return;
   }
 
-  // The call-time catalog.
-  auto Fork = [&](const char *Keyword) {
-    return methodOf(S, KwAt(Keyword)) == "fork";
-  };
-  if (Q == "multiprocessing.Pool" || Q == "multiprocessing.pool.Pool" ||
-      Q == "multiprocessing.Manager") {
-    std::string Method = methodOf(S, KwAt("context"));
-    if (Method != "fork")
-      addSink(C, Call, Q, spawnDetail(Method));
+  // SG205: only module-level roots report it, through any chain of calls.
+  // With force=True a second call replaces the method instead of failing.
+  if (Q == "multiprocessing.set_start_method") {
+    if (argValue(S, keywordArg(Call, "force")).Kind != ArgValue::True)
+      addSink(C, Call, Q, "", SinkAction::SetsStartMethod);
     return;
   }
-  if (Q == "multiprocessing.set_start_method" && C.ModuleLevel && !C.Guarded) {
-    DiagnosticFact D;
-    D.Rule = "SG205";
-    D.Loc = loc(Call);
-    D.Message = "'set_start_method' called at module level, outside a main "
-                "guard; a spawned child runs it again while it imports the "
-                "main module and fails with 'context has already been set'";
-    D.Suppressions = noqa(D.Loc.Line);
-    U.Diagnostics.push_back(std::move(D));
-    return;
-  }
-  if (Q == "torch.multiprocessing.spawn" ||
-      Q == "torch.multiprocessing.start_processes") {
-    std::optional<std::string> Method =
-        stringValue(M, KwAt("start_method"));
-    if (!Method || *Method != "fork")
-      addSink(C, Call, Q, spawnDetail(Method ? *Method : "spawn"));
-    return;
-  }
-  if (Q == "torch_xla.distributed.xla_multiprocessing.spawn" ||
-      Q == "paddle.distributed.spawn") {
-    addSink(C, Call, Q, spawnDetail("spawn"));
-    return;
-  }
-  if (Q == "distributed.Client" || Q == "dask.distributed.Client" ||
-      Q == "distributed.LocalCluster" || Q == "dask.distributed.LocalCluster") {
-    if (!isFalseLiteral(KwAt("processes")))
-      addSink(C, Call, Q, spawnDetail("spawn"));
-    return;
-  }
-  if (Q == "dask.compute" || Q == "dask.multiprocessing.get") {
-    std::optional<std::string> Sched = stringValue(M, KwAt("scheduler"));
-    if (Q == "dask.multiprocessing.get" ||
-        (Sched && (*Sched == "processes" || *Sched == "multiprocessing")))
-      addSink(C, Call, Q, spawnDetail("spawn"));
-    return;
-  }
-  if (Q == "stable_baselines3.common.vec_env.SubprocVecEnv" ||
-      Q == "stable_baselines3.common.vec_env.subproc_vec_env.SubprocVecEnv") {
-    std::optional<std::string> Method =
-        stringValue(M, KwAt("start_method"));
-    if (!Method || *Method != "fork")
-      addSink(C, Call, "stable_baselines3.common.vec_env.SubprocVecEnv",
-              Method ? spawnDetail(*Method)
-                     : "which uses the 'forkserver' or 'spawn' start method "
-                       "on every platform");
-    return;
-  }
-  if (Q == "uvicorn.run") {
-    TSNode Reload = KwAt("reload");
-    if ((!isNull(KwAt("workers")) && !isOneOrNone(KwAt("workers"))) ||
-        (!isNull(Reload) && type(Reload) == "true"))
-      addSink(C, Call, "uvicorn.run", spawnDetail("spawn"));
-    return;
-  }
-  if (Q == "tqdm.contrib.concurrent.process_map") {
-    if (!Fork("mp_context"))
-      addSink(C, Call, Q, spawnDetail(methodOf(S, KwAt("mp_context"))));
-    return;
-  }
-  if (Q == "pqdm.processes.pqdm" || Q == "p_tqdm.p_map" ||
-      Q == "p_tqdm.p_umap" || Q == "p_tqdm.p_imap" || Q == "p_tqdm.p_uimap" ||
-      Q == "parallelbar.progress_map" || Q == "parallelbar.progress_starmap" ||
-      Q == "parallelbar.progress_imap") {
-    addSink(C, Call, Q);
-    return;
-  }
-  if (Q == "datasets.load_dataset") {
-    if (!isNull(KwAt("num_proc")) && !isOneOrNone(KwAt("num_proc")))
-      addSink(C, Call, "datasets.load_dataset(num_proc=...)");
-    return;
-  }
-  if (Q == "compileall.compile_dir") {
-    if (!isNull(KwAt("workers")) && !isOneOrNone(KwAt("workers")))
-      addSink(C, Call, "compileall.compile_dir(workers=...)");
-    return;
-  }
-  for (const Project::UserSink &User : P.UserSinks) {
-    if (User.Name != Q)
-      continue;
-    if (!User.Keyword.empty()) {
-      TSNode V = KwAt(User.Keyword.c_str());
-      if (isNull(V) || M.text(V) != User.Value)
-        continue;
-    }
-    addSink(C, Call, Q);
+  if (P.Sinks.knows(Q)) {
+    if (std::optional<SinkMatch> Match = matchApi(S, Call, Q, nullptr);
+        Match && Match->createsNow())
+      addSink(C, Call, Match->Shown + Match->Spec->Qualifier.str(),
+              startMethodDetail(Match->Method));
     return;
   }
   if (auto It = P.SinkFunctions.find(Q); It != P.SinkFunctions.end()) {
@@ -1141,11 +1266,8 @@ void FactsEmitter::call(Context &C, TSNode Call) {
   }
 
   // Calls into analysed code.
-  if (P.Functions.contains(Q)) {
+  if (P.Functions.contains(Q) || P.Classes.count(Q))
     addCall(C, Call, Q);
-  } else if (P.Classes.count(Q)) {
-    addCall(C, Call, Q);
-  }
 }
 
 void FactsEmitter::expression(Context &C, TSNode N, unsigned Depth) {
@@ -1157,8 +1279,8 @@ void FactsEmitter::expression(Context &C, TSNode N, unsigned Depth) {
   }
   llvm::StringRef T = type(N);
   // Code in these runs later, if ever.
-  if (T == "lambda" || T == "function_definition" ||
-      T == "class_definition" || T == "decorated_definition")
+  if (T == "lambda" || T == "function_definition" || T == "class_definition" ||
+      T == "decorated_definition")
     return;
   if (T == "call")
     call(C, N);
@@ -1167,16 +1289,11 @@ void FactsEmitter::expression(Context &C, TSNode N, unsigned Depth) {
     expression(C, ts_node_named_child(N, I), Depth + 1);
 }
 
-void FactsEmitter::assign(Context &C, TSNode A) {
+void FactsEmitter::bindValue(Scope &S, TSNode A) const {
   TSNode L = field(A, "left"), R = field(A, "right");
   if (isNull(L) || type(L) != "identifier")
     return;
-  llvm::StringRef Name = M.text(L);
-  std::optional<Value> V = isNull(R) ? std::nullopt : valueOf(*C.S, R);
-  if (V)
-    C.S->Values[Name] = *V;
-  else
-    C.S->Values.erase(Name);
+  bindName(S, M.text(L), isNull(R) ? std::nullopt : valueOf(S, R));
 }
 
 void FactsEmitter::withStatement(Context &C, TSNode S, unsigned Depth) {
@@ -1197,16 +1314,13 @@ void FactsEmitter::withStatement(Context &C, TSNode S, unsigned Depth) {
     }
     expression(C, Expr, Depth + 1);
     std::optional<Value> Val = valueOf(*C.S, Expr);
-    if (Val && Val->Kind == Value::SyncManager)
-      addSink(C, Expr, Val->Api + ".__enter__", spawnDetail(Val->Method));
+    if (Val && SinkTable::object(Val->Kind).StartsOnEnter &&
+        Val->Method != "fork")
+      addSink(C, Expr, Val->Api + ".__enter__", startMethodDetail(Val->Method));
     if (!isNull(Target)) {
       TSNode Id = ts_node_named_child(Target, 0);
-      if (!isNull(Id) && type(Id) == "identifier") {
-        if (Val)
-          C.S->Values[M.text(Id)] = *Val;
-        else
-          C.S->Values.erase(M.text(Id));
-      }
+      if (!isNull(Id) && type(Id) == "identifier")
+        bindName(*C.S, M.text(Id), Val);
     }
   }
 }
@@ -1258,17 +1372,23 @@ void FactsEmitter::definition(Context &C, TSNode Def, const std::string &Qual,
             const_cast<Project &>(P).SinkFunctions[Q] = DQ;
         }
     Deferred.push_back({Inner, Q, ClassQ, nullptr});
+    Defs.try_emplace(Q, Definition{Inner, ClassQ});
     if (!C.ModuleLevel)
       C.S->Locals[Name] = Q;
     return;
   }
   // class_definition
+  if (!C.ModuleLevel) {
+    C.S->Locals[Name] = Q;
+    LocalClasses.insert(Q);
+  }
   TSNode Bases = field(Inner, "superclasses");
   if (!isNull(Bases))
     expression(C, Bases, Depth + 1);
-  if (P.Functions.contains(Q + ".__init__")) {
+  // Calling the class runs its __init__, its own or inherited.
+  if (std::string InitQ = findMethod(Q, "__init__"); !InitQ.empty()) {
     FunctionIndex Class = U.addFunction(Q, Q);
-    FunctionIndex Init = U.addFunction(Q + ".__init__", Q + ".__init__");
+    FunctionIndex Init = U.addFunction(InitQ, InitQ);
     U.Calls.push_back({Class, Init, EdgeKind::Call, loc(Inner)});
   }
   TSNode Body = field(Inner, "body");
@@ -1324,8 +1444,7 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
         for (TSNode N : fieldChildren(S, "name"))
           Names.push_back(
               Base + "." +
-              M.text(type(N) == "aliased_import" ? field(N, "name") : N)
-                  .str());
+              M.text(type(N) == "aliased_import" ? field(N, "name") : N).str());
       }
     }
     // Importing a.b.c runs a, a.b and a.b.c.
@@ -1442,7 +1561,7 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
     expression(C, S, Depth + 1);
     TSNode A = ts_node_named_child(S, 0);
     if (!isNull(A) && type(A) == "assignment") {
-      assign(C, A);
+      bindValue(*C.S, A);
       TSNode L = field(A, "left"), R = unparen(field(A, "right"));
       if (!isNull(L) && type(L) == "identifier" && ClassQ.empty()) {
         llvm::StringRef Name = M.text(L);
@@ -1452,14 +1571,39 @@ void FactsEmitter::moduleStatement(TSNode S, const std::string &ClassQ,
           Unguarded.insert(Name);
           if (!isNull(R) && type(R) == "call") {
             std::string Q = resolveExpr(*C.S, field(R, "function"));
-            static const char *const Sync[] = {
-                "Queue", "SimpleQueue", "JoinableQueue", "Lock",
-                "RLock", "Semaphore", "BoundedSemaphore", "Event",
-                "Condition", "Barrier", "Value", "Array"};
+            static const char *const Sync[] = {"Queue",
+                                               "SimpleQueue",
+                                               "JoinableQueue",
+                                               "Lock",
+                                               "RLock",
+                                               "Semaphore",
+                                               "BoundedSemaphore",
+                                               "Event",
+                                               "Condition",
+                                               "Barrier",
+                                               "Value",
+                                               "Array"};
             llvm::StringRef Short = llvm::StringRef(Q);
             if (Short.consume_front("multiprocessing.") &&
                 llvm::is_contained(Sync, Short))
               ModuleSync[Name] = {Q, loc(R)};
+            if (Q == "multiprocessing.Manager")
+              ModuleManagers.insert(Name);
+            // 'shared = manager.dict()': a proxy of a module-level manager,
+            // which a spawned child would connect to a manager of its own.
+            TSNode F = field(R, "function");
+            if (type(F) == "attribute") {
+              TSNode Obj = unparen(field(F, "object"));
+              bool OfManager = (type(Obj) == "identifier" &&
+                                ModuleManagers.contains(M.text(Obj))) ||
+                               (type(Obj) == "call" &&
+                                resolveExpr(*C.S, field(Obj, "function")) ==
+                                    "multiprocessing.Manager");
+              if (OfManager)
+                ModuleSync[Name] = {"multiprocessing.Manager()." +
+                                        M.text(field(F, "attribute")).str(),
+                                    loc(R)};
+            }
           }
         }
       }
@@ -1546,10 +1690,10 @@ void FactsEmitter::functionStatement(Context &C, TSNode S,
     functionBlock(C, field(S, "body"), Qual, Depth + 1, Inner);
     return;
   }
-  if (T == "while_statement" || T == "try_statement" ||
-      T == "except_clause" || T == "except_group_clause" ||
-      T == "else_clause" || T == "finally_clause" || T == "block" ||
-      T == "match_statement" || T == "case_clause") {
+  if (T == "while_statement" || T == "try_statement" || T == "except_clause" ||
+      T == "except_group_clause" || T == "else_clause" ||
+      T == "finally_clause" || T == "block" || T == "match_statement" ||
+      T == "case_clause") {
     for (TSNode Ch : namedChildren(S)) {
       llvm::StringRef CT = type(Ch);
       bool Inner = false;
@@ -1568,28 +1712,35 @@ void FactsEmitter::functionStatement(Context &C, TSNode S,
     expression(C, S, Depth + 1);
     TSNode A = ts_node_named_child(S, 0);
     if (!isNull(A) && type(A) == "assignment")
-      assign(C, A);
+      bindValue(*C.S, A);
     return;
   }
   expression(C, S, Depth + 1);
 }
 
-/// SG204: a worker function of this module that reads a global bound only
-/// under the main guard, or a module-level synchronisation object.
-void FactsEmitter::checkParentOnlyState() {
-  llvm::StringMap<TSNode> Defs;
-  for (const DeferredBody &D : Deferred)
-    Defs[D.Qualified] = D.Def;
-  std::set<std::pair<std::string, std::string>> Done;
-  for (const PendingWorker &W : Workers) {
-    auto It = Defs.find(W.Function);
-    if (It == Defs.end())
-      continue;
-    TSNode Def = It->second;
-    // Names the function binds itself: parameters and assignments.
+/// SG204, this module's half: every read, in a function or method of this
+/// module, of a global that a spawned child does not share with its parent.
+/// Each becomes a sink that only Worker roots report, so a worker handed
+/// over in any module reaches it through the functions it calls.
+void FactsEmitter::emitParentOnlyReads() {
+  if (MainOnlyAssigned.empty() && ModuleSync.empty())
+    return;
+  // Names some function declares 'global' may be bound in any process that
+  // runs the function (a pool initializer, say): not parent-only.
+  llvm::StringSet<> DeclaredGlobal;
+  struct Scan {
+    const DeferredBody *Body;
     llvm::StringSet<> Local;
     std::vector<std::pair<llvm::StringRef, TSNode>> Reads;
-    std::vector<TSNode> Work{field(Def, "parameters"), field(Def, "body")};
+  };
+  std::vector<Scan> Scans;
+  for (const DeferredBody &D : Deferred) {
+    // A nested function also reads its enclosing function's locals.
+    if (llvm::StringRef(D.Qualified).contains(".<locals>."))
+      continue;
+    Scan &Sc = Scans.emplace_back();
+    Sc.Body = &D;
+    std::vector<TSNode> Work{field(D.Def, "parameters"), field(D.Def, "body")};
     bool InParams = true;
     for (TSNode Root : Work) {
       std::vector<TSNode> Stack{Root};
@@ -1604,16 +1755,21 @@ void FactsEmitter::checkParentOnlyState() {
           continue;
         if (T == "identifier") {
           if (InParams)
-            Local.insert(M.text(N));
+            Sc.Local.insert(M.text(N));
           else
-            Reads.push_back({M.text(N), N});
+            Sc.Reads.push_back({M.text(N), N});
+          continue;
+        }
+        if (T == "global_statement") {
+          for (TSNode G : namedChildren(N))
+            DeclaredGlobal.insert(M.text(G));
           continue;
         }
         if (T == "assignment" || T == "augmented_assignment" ||
-            T == "for_statement") {
+            T == "for_statement" || T == "for_in_clause") {
           TSNode L = field(N, "left");
           if (!isNull(L) && type(L) == "identifier")
-            Local.insert(M.text(L));
+            Sc.Local.insert(M.text(L));
         }
         if (T == "attribute") {
           Stack.push_back(field(N, "object"));
@@ -1623,39 +1779,39 @@ void FactsEmitter::checkParentOnlyState() {
           Stack.push_back(field(N, "value"));
           continue;
         }
-        for (uint32_t I = 0, E = ts_node_named_child_count(N); I < E; ++I)
+        for (uint32_t I = ts_node_named_child_count(N); I-- > 0;)
           Stack.push_back(ts_node_named_child(N, I));
       }
       InParams = false;
     }
-    std::string Short = llvm::StringRef(W.Function).rsplit('.').second.str();
-    for (auto &[Name, Node] : Reads) {
-      if (Local.contains(Name) || !Done.insert({W.Function, Name.str()}).second)
+  }
+  for (Scan &Sc : Scans) {
+    Context C;
+    C.Node = U.addFunction(Sc.Body->Qualified, Sc.Body->Qualified);
+    llvm::StringSet<> Done;
+    for (auto &[Name, Node] : Sc.Reads) {
+      if (Sc.Local.contains(Name) || DeclaredGlobal.contains(Name) ||
+          !Done.insert(Name).second)
         continue;
-      DiagnosticFact D;
-      D.Rule = "SG204";
-      D.Loc = loc(Node);
-      D.Suppressions = noqa(D.Loc.Line);
-      if (auto A = MainOnlyAssigned.find(Name);
-          A != MainOnlyAssigned.end() && !Unguarded.contains(Name) &&
-          !NotMainOnly.contains(Name)) {
-        D.Message = "worker '" + W.Function + "' reads global '" + Name.str() +
-                    "', which is bound only under the main guard; in a "
-                    "spawned child it does not exist";
-        D.Notes.push_back({A->second, "'" + Name.str() + "' is bound here"});
+      std::string Detail;
+      DiagnosticNote Origin;
+      if (auto A = MainOnlyAssigned.find(Name); A != MainOnlyAssigned.end() &&
+                                                !Unguarded.contains(Name) &&
+                                                !NotMainOnly.contains(Name)) {
+        Detail = "reads global '" + Name.str() +
+                 "', which is bound only under the main guard; in a spawned "
+                 "child it does not exist";
+        Origin = {A->second, "'" + Name.str() + "' is bound here"};
       } else if (auto S = ModuleSync.find(Name); S != ModuleSync.end()) {
-        D.Message = "worker '" + W.Function + "' uses module-level '" +
-                    Name.str() + "' ('" + S->second.Api +
-                    "') as a global; a spawned child creates its own, "
-                    "separate object when it imports the module; pass it as "
-                    "an argument";
-        D.Notes.push_back({S->second.Loc, "'" + Name.str() + "' is created here"});
+        Detail = "uses module-level '" + Name.str() + "' ('" + S->second.Api +
+                 "') as a global; a spawned child creates its own, separate "
+                 "object when it imports the module; pass it as an argument";
+        Origin = {S->second.Loc, "'" + Name.str() + "' is created here"};
       } else {
         continue;
       }
-      D.Notes.push_back({W.Loc, "'" + Short + "' is handed to '" + W.Api +
-                                    "' here"});
-      U.Diagnostics.push_back(std::move(D));
+      addSink(C, Node, Name, Detail, SinkAction::ReadsParentOnlyState,
+              {Origin});
     }
   }
 }
@@ -1674,7 +1830,7 @@ void FactsEmitter::run() {
     bool Stop = false;
     functionBlock(C, field(D.Def, "body"), D.Qualified, 0, Stop);
   }
-  checkParentOnlyState();
+  emitParentOnlyReads();
 }
 
 //===----------------------------------------------------------------------===//
@@ -1726,8 +1882,8 @@ GuardKind classifyGuard(llvm::StringRef Condition) {
   M.Source = ("if " + Condition + ":\n    pass\n").str();
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());
-  M.Tree = ts_parser_parse_string(Parser, nullptr, M.Source.data(),
-                                  M.Source.size());
+  M.Tree =
+      ts_parser_parse_string(Parser, nullptr, M.Source.data(), M.Source.size());
   ts_parser_delete(Parser);
   TSNode If = ts_node_named_child(ts_tree_root_node(M.Tree), 0);
   if (isNull(If) || type(If) != "if_statement")
@@ -1830,18 +1986,8 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   Result.InputsWithFiles = Finder.InputsWithFiles;
 
   Project P;
-  for (const std::string &Sink : Options.UserSinks) {
-    llvm::StringRef S = llvm::StringRef(Sink).trim();
-    Project::UserSink User;
-    auto [Name, Args] = S.split('(');
-    User.Name = Name.trim().str();
-    if (!Args.empty()) {
-      auto [Key, Val] = Args.rtrim(")").split('=');
-      User.Keyword = Key.trim().str();
-      User.Value = Val.trim().str();
-    }
-    P.UserSinks.push_back(std::move(User));
-  }
+  for (const std::string &Sink : Options.UserSinks)
+    P.Sinks.addUserSink(Sink);
 
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());
@@ -1864,8 +2010,7 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
     const llvm::UTF8 *Begin = Bytes.bytes_begin(), *Cursor = Begin;
     if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
       Result.Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +
-                              std::to_string(Cursor - Begin) +
-                              "); skipped");
+                              std::to_string(Cursor - Begin) + "); skipped");
       continue;
     }
     auto M = std::make_unique<Module>();
@@ -1897,11 +2042,10 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
         N = Next;
       }
       TSPoint Pt = ts_node_start_point(N);
-      Result.Errors.push_back("'" + Path +
-                              "' did not parse cleanly (syntax error at " +
-                              std::to_string(Pt.row + 1) + ":" +
-                              std::to_string(Pt.column + 1) +
-                              "; analysed what parsed)");
+      Result.Errors.push_back(
+          "'" + Path + "' did not parse cleanly (syntax error at " +
+          std::to_string(Pt.row + 1) + ":" + std::to_string(Pt.column + 1) +
+          "; analysed what parsed)");
     }
     M->Noqa = indexNoqa(M->Source);
     P.ByName[M->Name] = M.get();

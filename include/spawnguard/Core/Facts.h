@@ -128,8 +128,19 @@ enum class SinkAction : uint8_t {
   CreatesProcess,
   /// The exec family: the calling process is replaced by a new program.
   ReplacesProcess,
+  /// Python: fixes the multiprocessing start method, which a spawned child
+  /// must not do again (rule SG205).
+  SetsStartMethod,
+  /// Python: reads state that a spawned child does not share with its
+  /// parent; Api is the global's name (rule SG204, from Worker roots).
+  ReadsParentOnlyState,
 };
-constexpr SinkAction LastSinkAction = SinkAction::ReplacesProcess;
+constexpr SinkAction LastSinkAction = SinkAction::ReadsParentOnlyState;
+
+struct DiagnosticNote {
+  FactLocation Loc;
+  std::string Message;
+};
 
 /// Suppression comments found on a line, as check-name globs. An empty list
 /// means no suppression; a bare NOLINT is recorded as "*".
@@ -144,8 +155,11 @@ struct SinkCallFact {
   FactLocation Loc;
   SuppressionList Suppressions;
   /// Optional clause appended to the note, e.g. "which uses the 'spawn' start
-  /// method on every platform".
+  /// method on every platform". For ReadsParentOnlyState, what the worker
+  /// does, as the finding's message says it after the worker's name.
   std::string Detail;
+  /// Notes after the sink's own, e.g. where a parent-only global is bound.
+  std::vector<DiagnosticNote> Notes;
   /// Python: the process is started with the platform's default start
   /// method, so a project that pins 'fork' everywhere is not exposed to the
   /// hazards of spawning (see EffectiveConfig::forksEverywhere).
@@ -181,6 +195,10 @@ enum class RootKind : uint8_t {
   // Python: a statement a module runs when it is imported (not under a main
   // guard). The subject is the module's dotted name.
   ModuleLevel,
+  // Python: a function handed to a process API, which runs it in a child.
+  // The subject is the function, the detail the API; the location is
+  // where it is handed over.
+  Worker,
   // A function the configuration names as a root (see Config.h). The linker
   // adds these; front ends never do, and facts files cannot hold them.
   ConfiguredBeforeMain,
@@ -188,7 +206,7 @@ enum class RootKind : uint8_t {
   ConfiguredAtImport,
 };
 /// The last kind a front end may produce.
-constexpr RootKind LastRootKind = RootKind::ModuleLevel;
+constexpr RootKind LastRootKind = RootKind::Worker;
 constexpr RootKind LastConfiguredRootKind = RootKind::ConfiguredAtImport;
 
 /// True for the kinds the linker adds from the configuration.
@@ -209,6 +227,9 @@ struct RootFact {
   /// Where the warning goes: the variable, the function, the registration.
   FactLocation Loc;
   SuppressionList Suppressions;
+  /// For a Worker: the API starts its process with the platform's default
+  /// start method (see SinkCallFact::DefaultStartMethod).
+  bool DefaultStartMethod = false;
 };
 
 /// A Python module imports another one here. The linker uses it to tell a
@@ -221,11 +242,6 @@ struct ImportFact {
   FactLocation Loc;
 };
 
-struct DiagnosticNote {
-  FactLocation Loc;
-  std::string Message;
-};
-
 /// A finding a front end decides on its own, without reachability: the
 /// linker passes it through to the output. \c Rule is a rule code.
 struct DiagnosticFact {
@@ -234,8 +250,6 @@ struct DiagnosticFact {
   std::string Message;
   std::vector<DiagnosticNote> Notes;
   SuppressionList Suppressions;
-  /// As SinkCallFact::DefaultStartMethod: moot where the project forks.
-  bool DefaultStartMethod = false;
 };
 
 /// Everything one translation unit (or module) contributes.

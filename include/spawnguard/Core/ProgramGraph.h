@@ -52,6 +52,8 @@ public:
     /// Optional clause for the note (see SinkCallFact::Detail).
     std::string Detail;
     bool DefaultStartMethod = false;
+    /// Notes after the sink's own (see SinkCallFact::Notes).
+    std::vector<std::pair<Location, std::string>> Notes;
   };
 
   /// A Python module imported by another analysed module, at Loc.
@@ -67,7 +69,6 @@ public:
     std::string Message;
     std::vector<std::pair<Location, std::string>> Notes;
     SuppressionList Suppressions;
-    bool DefaultStartMethod = false;
   };
 
   struct Node {
@@ -85,6 +86,7 @@ public:
     std::string Detail;
     Location Loc;
     SuppressionList Suppressions;
+    bool DefaultStartMethod = false;
   };
 
   /// Merges one unit's facts. Units may come in any order.

@@ -30,6 +30,11 @@ const RuleInfo *findRule(llvm::StringRef NameOrCode);
 /// The rule that reports process creation reachable from a root of \p Kind.
 const RuleInfo &ruleForRoot(RootKind Kind);
 
+/// The rule that reports a sink of \p Action reached from a root of \p Root,
+/// or null when the pair means nothing (a worker that creates a process, a
+/// C++ initializer that reads a Python global).
+const RuleInfo *ruleForSink(RootKind Root, SinkAction Action);
+
 /// True for the rules a root reports (not, say, the report of unused
 /// suppressions): the rules a single-unit door such as clang-tidy can run.
 bool isRootRule(const RuleInfo &Rule);

@@ -30,10 +30,12 @@ if __name__ == "__main__":
         pool.map(uses_local, [1])
     multiprocessing.Process(target=work_with_args, args=(1, lock, scale)).start()
 
-# CHECK: globals.py:12:10: warning: worker 'globals.work' uses module-level 'lock' ('multiprocessing.Lock') as a global; a spawned child creates its own, separate object when it imports the module; pass it as an argument [spawnguard-parent-only-state]
-# CHECK: globals.py:7:8: note: 'lock' is created here
-# CHECK: globals.py:29:18: note: 'work' is handed to 'multiprocessing.Pool.map' here
-# CHECK: globals.py:13:20: warning: worker 'globals.work' reads global 'scale', which is bound only under the main guard; in a spawned child it does not exist [spawnguard-parent-only-state]
+# The warning sits where the worker is handed over; the notes lead to the
+# read and to the binding.
+# CHECK: globals.py:29:18: warning: worker 'globals.work' reads global 'scale', which is bound only under the main guard; in a spawned child it does not exist [spawnguard-parent-only-state]
+# CHECK: globals.py:13:20: note: 'globals.work' reads 'scale' here
 # CHECK: globals.py:27:5: note: 'scale' is bound here
-# CHECK: globals.py:29:18: note: 'work' is handed to 'multiprocessing.Pool.map' here
+# CHECK: globals.py:29:18: warning: worker 'globals.work' uses module-level 'lock' ('multiprocessing.Lock') as a global; a spawned child creates its own, separate object when it imports the module; pass it as an argument [spawnguard-parent-only-state]
+# CHECK: globals.py:12:10: note: 'globals.work' reads 'lock' here
+# CHECK: globals.py:7:8: note: 'lock' is created here
 # CHECK: spawnguard: 2 findings in 1 Python module

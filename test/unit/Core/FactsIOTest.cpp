@@ -31,15 +31,16 @@ FactsUnit sampleUnit() {
   U.Roots.push_back({RootKind::ExitHandler, F, "f", "atexit", {A, 1, 1}, {}});
   U.Roots.push_back({RootKind::ModuleLevel, Init, "pkg.mod", "", {A, 2, 1},
                      {"*"}});
+  U.Roots.back().DefaultStartMethod = true;
   U.SinkCalls.back().Detail = "which uses the 'spawn' start method";
   U.SinkCalls.back().DefaultStartMethod = true;
+  U.SinkCalls.back().Notes.push_back({{A, 3, 1}, "'x' is bound here"});
   U.Imports.push_back({"app", "pkg.mod", {H, 1, 1}});
   U.Diagnostics.push_back({"SG205",
                            {A, 7, 1},
                            "start method set at import",
                            {{{H, 2, 3}, "a note"}},
                            {"SG205"}});
-  U.Diagnostics.back().DefaultStartMethod = true;
   return U;
 }
 
@@ -62,6 +63,9 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   EXPECT_EQ(X.SinkCalls[0].Detail, Y.SinkCalls[0].Detail);
   EXPECT_EQ(X.SinkCalls[0].DefaultStartMethod,
             Y.SinkCalls[0].DefaultStartMethod);
+  ASSERT_EQ(X.SinkCalls[0].Notes.size(), Y.SinkCalls[0].Notes.size());
+  EXPECT_EQ(X.SinkCalls[0].Notes[0].Loc.Line, Y.SinkCalls[0].Notes[0].Loc.Line);
+  EXPECT_EQ(X.SinkCalls[0].Notes[0].Message, Y.SinkCalls[0].Notes[0].Message);
   ASSERT_EQ(X.Imports.size(), Y.Imports.size());
   EXPECT_EQ(X.Imports[0].Importer, Y.Imports[0].Importer);
   EXPECT_EQ(X.Imports[0].Module, Y.Imports[0].Module);
@@ -69,8 +73,6 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   ASSERT_EQ(X.Diagnostics.size(), Y.Diagnostics.size());
   EXPECT_EQ(X.Diagnostics[0].Rule, Y.Diagnostics[0].Rule);
   EXPECT_EQ(X.Diagnostics[0].Message, Y.Diagnostics[0].Message);
-  EXPECT_EQ(X.Diagnostics[0].DefaultStartMethod,
-            Y.Diagnostics[0].DefaultStartMethod);
   ASSERT_EQ(X.Diagnostics[0].Notes.size(), Y.Diagnostics[0].Notes.size());
   EXPECT_EQ(X.Diagnostics[0].Notes[0].Loc, Y.Diagnostics[0].Notes[0].Loc);
   EXPECT_EQ(X.Diagnostics[0].Notes[0].Message,
@@ -79,6 +81,7 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   ASSERT_EQ(X.Roots.size(), Y.Roots.size());
   EXPECT_EQ(X.Roots[0].Kind, Y.Roots[0].Kind);
   EXPECT_EQ(X.Roots[0].Detail, Y.Roots[0].Detail);
+  EXPECT_EQ(X.Roots[1].DefaultStartMethod, Y.Roots[1].DefaultStartMethod);
   EXPECT_EQ(X.Roots[1].Kind, Y.Roots[1].Kind);
   EXPECT_EQ(X.Arguments.size(), Y.Arguments.size());
   EXPECT_EQ(X.ParamCalls.size(), Y.ParamCalls.size());

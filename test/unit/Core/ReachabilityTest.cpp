@@ -36,7 +36,7 @@ struct UnitBuilder {
   void root(RootKind Kind, llvm::StringRef Node, llvm::StringRef Subject,
             uint32_t Line, SuppressionList Suppressions = {}) {
     NodeKind NK = Kind == RootKind::DynamicInitializer ? NodeKind::Initializer
-                                                        : NodeKind::Function;
+                                                       : NodeKind::Function;
     Unit.Roots.push_back({Kind, fn(Node, NK), Subject.str(), "", at(Line),
                           std::move(Suppressions)});
   }
@@ -146,9 +146,11 @@ TEST(Reachability, HeaderFunctionSeenByManyUnitsIsOneNode) {
   UnitBuilder A("/src/a.cpp"), B("/src/b.cpp");
   for (UnitBuilder *U : {&A, &B}) {
     U->Unit.addFile("/src/h.h");
-    U->Unit.SinkCalls.push_back({U->fn("inline_helper"), "popen",
+    U->Unit.SinkCalls.push_back({U->fn("inline_helper"),
+                                 "popen",
                                  SinkAction::CreatesProcess,
-                                 {1, 3, 5}, {}});
+                                 {1, 3, 5},
+                                 {}});
   }
   A.root(RootKind::DynamicInitializer, "init:g", "g", 1);
   A.call("init:g", "inline_helper", 2);
@@ -231,3 +233,47 @@ TEST(Reachability, RuleSelection) {
   EXPECT_EQ(After[0].Rule, "spawnguard-spawn-after-main");
   EXPECT_TRUE(analyse({&A.Unit}, "-*").empty());
 }
+
+namespace {
+
+/// A root of each Python kind reaching a sink of each Python action: only
+/// the pairs with a meaning become findings, each under its own rule.
+TEST(Reachability, PythonSinkActionsPickTheirRule) {
+  UnitBuilder B("m.py");
+  B.root(RootKind::ModuleLevel, "m:1:1", "m", 1);
+  B.call("m:1:1", "m.setup", 1);
+  B.root(RootKind::Worker, "m.work", "m.work", 9);
+  B.Unit.Roots.back().Detail = "multiprocessing.Pool.map";
+  B.call("m.work", "m.setup", 5);
+  auto Sink = [&](SinkAction Action, llvm::StringRef Api, uint32_t Line) {
+    B.Unit.SinkCalls.push_back(
+        {B.fn("m.setup"), Api.str(), Action, B.at(Line), {}});
+  };
+  Sink(SinkAction::SetsStartMethod, "multiprocessing.set_start_method", 2);
+  Sink(SinkAction::ReadsParentOnlyState, "scale", 3);
+  B.Unit.SinkCalls.back().Detail = "reads global 'scale', which is bound "
+                                   "only under the main guard";
+  B.Unit.SinkCalls.back().Notes.push_back({B.at(8), "'scale' is bound here"});
+
+  std::vector<Finding> Found = analyse({&B.Unit});
+  ASSERT_EQ(Found.size(), 2u);
+  EXPECT_EQ(Found[0].Rule, "spawnguard-start-method-at-import");
+  EXPECT_EQ(Found[0].Loc.Line, 1u);
+  EXPECT_EQ(notes(Found[0]).back(),
+            "m.py:2: 'm.setup' sets the start method with "
+            "'multiprocessing.set_start_method' here");
+  EXPECT_EQ(Found[1].Rule, "spawnguard-parent-only-state");
+  EXPECT_EQ(Found[1].Loc.Line, 9u);
+  EXPECT_EQ(Found[1].Message, "worker 'm.work' reads global 'scale', which "
+                              "is bound only under the main guard");
+  EXPECT_EQ(notes(Found[1]),
+            (std::vector<std::string>{"m.py:5: 'm.work' calls 'm.setup' here",
+                                      "m.py:3: 'm.setup' reads 'scale' here",
+                                      "m.py:8: 'scale' is bound here"}));
+
+  // Each rule is selected on its own.
+  EXPECT_EQ(analyse({&B.Unit}, "*,-SG205").size(), 1u);
+  EXPECT_EQ(analyse({&B.Unit}, "-*,SG205").size(), 1u);
+}
+
+} // namespace
