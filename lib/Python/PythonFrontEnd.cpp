@@ -558,18 +558,25 @@ private:
                    unsigned Depth = 0) const {
     if (Depth > 16)
       return false;
-    auto It = P.Classes.find(Q);
-    if (It == P.Classes.end())
-      return false;
-    auto Mod = P.ByName.find(It->second.Module);
-    if (Mod == P.ByName.end())
-      return false;
-    for (const std::string &Raw : It->second.RawBases) {
-      std::string B = P.resolveGlobal(*Mod->second, Raw);
+    for (const std::string &B : basesOf(Q))
       if (B == Base || derivesFrom(B, Base, Depth + 1))
         return true;
-    }
     return false;
+  }
+
+  /// The base classes of project class \p ClassQ, resolved in its module,
+  /// in order ("" for a base that does not resolve).
+  std::vector<std::string> basesOf(const std::string &ClassQ) const {
+    std::vector<std::string> Out;
+    auto It = P.Classes.find(ClassQ);
+    if (It == P.Classes.end())
+      return Out;
+    auto Mod = P.ByName.find(It->second.Module);
+    if (Mod == P.ByName.end())
+      return Out;
+    for (const std::string &Raw : It->second.RawBases)
+      Out.push_back(P.resolveGlobal(*Mod->second, Raw));
+    return Out;
   }
 
   TSNode keywordArg(TSNode Call, llvm::StringRef Name) const {
@@ -901,17 +908,10 @@ std::string FactsEmitter::findMethod(const std::string &ClassQ,
   std::string Own = ClassQ + "." + Name.str();
   if (P.Functions.contains(Own))
     return Own;
-  auto It = P.Classes.find(ClassQ);
-  if (It == P.Classes.end() || Depth > 16)
-    return "";
-  auto Mod = P.ByName.find(It->second.Module);
-  if (Mod == P.ByName.end())
+  if (Depth > 16)
     return "";
   // Bases left to right, depth first: Python's MRO for the usual shapes.
-  for (const std::string &Raw : It->second.RawBases) {
-    std::string Base = P.resolveGlobal(*Mod->second, Raw);
-    if (!P.Classes.count(Base))
-      continue;
+  for (const std::string &Base : basesOf(ClassQ)) {
     std::string Found = findMethod(Base, Name, Depth + 1);
     if (!Found.empty())
       return Found;
@@ -998,8 +998,7 @@ std::optional<Value> FactsEmitter::attributeValue(const std::string &ClassQ,
                                                   unsigned Depth) const {
   if (Depth > 16)
     return std::nullopt;
-  auto [Attrs, Inserted] = ClassAttributes.try_emplace(ClassQ);
-  if (Inserted) {
+  if (ClassAttributes.try_emplace(ClassQ).second) {
     // Every 'self.X = ...' in the methods of the class, in this module.
     llvm::StringMap<std::optional<std::optional<Value>>> Merged;
     for (const auto &[Name, Def] : Defs) {
@@ -1030,11 +1029,7 @@ std::optional<Value> FactsEmitter::attributeValue(const std::string &ClassQ,
   if (auto It = Known.find(Attr); It != Known.end())
     return It->second;
   // Not assigned in this class: a base class of this module may.
-  auto Info = P.Classes.find(ClassQ);
-  if (Info == P.Classes.end() || Info->second.Module != M.Name)
-    return std::nullopt;
-  for (const std::string &Raw : Info->second.RawBases) {
-    std::string Base = P.resolveGlobal(M, Raw);
+  for (const std::string &Base : basesOf(ClassQ)) {
     auto BaseInfo = P.Classes.find(Base);
     if (BaseInfo != P.Classes.end() && BaseInfo->second.Module == M.Name)
       if (std::optional<Value> V = attributeValue(Base, Attr, Depth + 1))

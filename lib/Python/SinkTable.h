@@ -168,9 +168,8 @@ public:
   /// True if \p Api is a name the catalog knows (even if no row applies).
   bool knows(llvm::StringRef Api) const;
 
-  /// The row of \p Api that applies to a call with these arguments.
-  /// \p Arg describes an argument by keyword ("" with \p FirstPositional
-  /// for the first positional argument).
+  /// The row of \p Api that applies to a call whose arguments \p Arg
+  /// describes: by keyword, or the first positional one when asked.
   using ArgLookup = llvm::function_ref<ArgValue(llvm::StringRef Keyword,
                                                 bool FirstPositional)>;
   std::optional<SinkMatch> match(llvm::StringRef Api, ArgLookup Arg) const;

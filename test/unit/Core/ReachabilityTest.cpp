@@ -36,7 +36,7 @@ struct UnitBuilder {
   void root(RootKind Kind, llvm::StringRef Node, llvm::StringRef Subject,
             uint32_t Line, SuppressionList Suppressions = {}) {
     NodeKind NK = Kind == RootKind::DynamicInitializer ? NodeKind::Initializer
-                                                       : NodeKind::Function;
+                                                        : NodeKind::Function;
     Unit.Roots.push_back({Kind, fn(Node, NK), Subject.str(), "", at(Line),
                           std::move(Suppressions)});
   }
@@ -146,11 +146,9 @@ TEST(Reachability, HeaderFunctionSeenByManyUnitsIsOneNode) {
   UnitBuilder A("/src/a.cpp"), B("/src/b.cpp");
   for (UnitBuilder *U : {&A, &B}) {
     U->Unit.addFile("/src/h.h");
-    U->Unit.SinkCalls.push_back({U->fn("inline_helper"),
-                                 "popen",
+    U->Unit.SinkCalls.push_back({U->fn("inline_helper"), "popen",
                                  SinkAction::CreatesProcess,
-                                 {1, 3, 5},
-                                 {}});
+                                 {1, 3, 5}, {}});
   }
   A.root(RootKind::DynamicInitializer, "init:g", "g", 1);
   A.call("init:g", "inline_helper", 2);
@@ -247,7 +245,7 @@ TEST(Reachability, PythonSinkActionsPickTheirRule) {
   B.call("m.work", "m.setup", 5);
   auto Sink = [&](SinkAction Action, llvm::StringRef Api, uint32_t Line) {
     B.Unit.SinkCalls.push_back(
-        {B.fn("m.setup"), Api.str(), Action, B.at(Line), {}});
+        {B.fn("m.setup"), Api.str(), Action, B.at(Line), {}, "", {}});
   };
   Sink(SinkAction::SetsStartMethod, "multiprocessing.set_start_method", 2);
   Sink(SinkAction::ReadsParentOnlyState, "scale", 3);
