@@ -22,6 +22,39 @@ bool runsAfterMain(RootKind Kind) {
   return false;
 }
 
+llvm::StringRef rootKindName(RootKind Kind) {
+  switch (Kind) {
+  case RootKind::DynamicInitializer:
+    return "DynamicInitializer";
+  case RootKind::ConstructorFunction:
+    return "ConstructorFunction";
+  case RootKind::DllMain:
+    return "DllMain";
+  case RootKind::IFuncResolver:
+    return "IFuncResolver";
+  case RootKind::InitSection:
+    return "InitSection";
+  case RootKind::StaticDestructor:
+    return "StaticDestructor";
+  case RootKind::DestructorFunction:
+    return "DestructorFunction";
+  case RootKind::FiniSection:
+    return "FiniSection";
+  case RootKind::ExitHandler:
+    return "ExitHandler";
+  case RootKind::ModuleLevel:
+    return "ModuleLevel";
+  }
+  return "";
+}
+
+std::optional<RootKind> parseRootKind(llvm::StringRef Name) {
+  for (unsigned K = 0; K <= static_cast<unsigned>(LastRootKind); ++K)
+    if (rootKindName(static_cast<RootKind>(K)) == Name)
+      return static_cast<RootKind>(K);
+  return std::nullopt;
+}
+
 FileIndex FactsUnit::addFile(llvm::StringRef Path) {
   auto [It, Inserted] = FileIndices.try_emplace(Path, Files.size());
   if (Inserted)

@@ -3,7 +3,7 @@
 
 Usage:
   lsp-session.py --root DIR [--timeout SECONDS] [--print-logs]
-                 [--print-code-links] [--print-stderr]
+                 [--print-code-links] [--print-stderr] [--init-options JSON]
                  [--no-initialize] [--end=exit|eof|exit-without-shutdown]
                  STEP... -- SERVER [ARGS...]
 
@@ -231,6 +231,7 @@ def run(args):
         init = client.request("initialize", {
             "processId": os.getpid(),
             "rootUri": uri_for(root),
+            "initializationOptions": json.loads(args.init_options),
             "capabilities": {
                 "textDocument": {
                     "publishDiagnostics": {"relatedInformation": True,
@@ -400,6 +401,7 @@ def main():
     parser.add_argument("--print-logs", action="store_true")
     parser.add_argument("--print-code-links", action="store_true")
     parser.add_argument("--print-stderr", action="store_true")
+    parser.add_argument("--init-options", default="{}")
     parser.add_argument("--no-initialize", action="store_true")
     parser.add_argument("--end", default="exit",
                         choices=["exit", "eof", "exit-without-shutdown"])
