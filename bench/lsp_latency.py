@@ -124,12 +124,9 @@ def main():
                 diagnostics(version)
                 times.append((time.perf_counter() - start) * 1000)
                 cpu_times.append((cpu_seconds(client.proc.pid) - cpu) * 1000)
-            client.request("shutdown", None, timeout)
-            client.notify("exit", None)
-            client.proc.wait(timeout=timeout)
+            client.shutdown(timeout)
         finally:
-            if client.proc.poll() is None:
-                client.proc.kill()
+            client.kill()
     print("workspace: main.py of %d lines, %d modules; %d finding(s); "
           "didOpen to diagnostics %.1f ms"
           % (args.lines, args.modules, found, opened * 1000))

@@ -98,13 +98,9 @@ def lsp_findings(spawnguard, directory, files, sinks, timeout):
                 lambda m: m.get("method") == "textDocument/publishDiagnostics",
                 timeout, "diagnostics")
             latest[m["params"]["uri"]] = m["params"]["diagnostics"]
-        client.request("shutdown", None, timeout)
-        client.notify("exit", None)
-        client.proc.wait(timeout=timeout)
+        client.shutdown(timeout)
     finally:
-        if client.proc.poll() is None:
-            client.proc.kill()
-            client.proc.wait()
+        client.kill()
     for uri, diagnostics in latest.items():
         for d in diagnostics:
             finding = ["%s: %s" % (point(uri, d["range"]["start"]),

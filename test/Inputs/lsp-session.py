@@ -123,6 +123,18 @@ class LspClient:
             lambda m: m.get("id") == request_id and "method" not in m,
             timeout, "a response to '%s'" % method, allow_error)
 
+    def shutdown(self, timeout):
+        """shutdown and exit; returns the server's exit status."""
+        self.request("shutdown", None, timeout)
+        self.notify("exit", None)
+        return self.proc.wait(timeout=timeout)
+
+    def kill(self):
+        """Ends a server that is still running (after a failed session)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
     def wait_for(self, predicate, timeout, what, allow_error=False):
         deadline = time.monotonic() + timeout
         while True:
@@ -385,9 +397,7 @@ def run(args):
             sys.stdout.writelines(client.stderr_lines[-20:])
         return 1
     finally:
-        if client.proc.poll() is None:
-            client.proc.kill()
-            client.proc.wait()
+        client.kill()
 
 
 def main():
