@@ -1,6 +1,7 @@
 //===- Facts.cpp ----------------------------------------------------------===//
 
 #include "spawnguard/Core/Facts.h"
+#include <iterator>
 
 namespace spawnguard {
 
@@ -22,39 +23,6 @@ bool runsAfterMain(RootKind Kind) {
   return false;
 }
 
-llvm::StringRef rootKindName(RootKind Kind) {
-  switch (Kind) {
-  case RootKind::DynamicInitializer:
-    return "DynamicInitializer";
-  case RootKind::ConstructorFunction:
-    return "ConstructorFunction";
-  case RootKind::DllMain:
-    return "DllMain";
-  case RootKind::IFuncResolver:
-    return "IFuncResolver";
-  case RootKind::InitSection:
-    return "InitSection";
-  case RootKind::StaticDestructor:
-    return "StaticDestructor";
-  case RootKind::DestructorFunction:
-    return "DestructorFunction";
-  case RootKind::FiniSection:
-    return "FiniSection";
-  case RootKind::ExitHandler:
-    return "ExitHandler";
-  case RootKind::ModuleLevel:
-    return "ModuleLevel";
-  }
-  return "";
-}
-
-std::optional<RootKind> parseRootKind(llvm::StringRef Name) {
-  for (unsigned K = 0; K <= static_cast<unsigned>(LastRootKind); ++K)
-    if (rootKindName(static_cast<RootKind>(K)) == Name)
-      return static_cast<RootKind>(K);
-  return std::nullopt;
-}
-
 FileIndex FactsUnit::addFile(llvm::StringRef Path) {
   auto [It, Inserted] = FileIndices.try_emplace(Path, Files.size());
   if (Inserted)
@@ -68,6 +36,29 @@ FunctionIndex FactsUnit::addFunction(llvm::StringRef Id, llvm::StringRef Name,
   if (Inserted)
     Functions.push_back({Id.str(), Name.str(), Kind});
   return It->second;
+}
+
+/// The kinds a front end produces, by their enumerator's name.
+static const char *const RootKindNames[] = {
+    "DynamicInitializer", "ConstructorFunction", "DllMain",
+    "IFuncResolver",      "InitSection",         "StaticDestructor",
+    "DestructorFunction", "FiniSection",         "ExitHandler",
+    "ModuleLevel",
+};
+static_assert(std::size(RootKindNames) ==
+                  static_cast<size_t>(LastRootKind) + 1,
+              "a root kind without a name");
+
+llvm::StringRef rootKindName(RootKind Kind) {
+  size_t Index = static_cast<size_t>(Kind);
+  return Index < std::size(RootKindNames) ? RootKindNames[Index] : "";
+}
+
+std::optional<RootKind> parseRootKind(llvm::StringRef Name) {
+  for (size_t Index = 0; Index < std::size(RootKindNames); ++Index)
+    if (Name == RootKindNames[Index])
+      return static_cast<RootKind>(Index);
+  return std::nullopt;
 }
 
 } // namespace spawnguard

@@ -184,8 +184,8 @@ constexpr RootKind LastRootKind = RootKind::ModuleLevel;
 /// True for the kinds that run after main returns (or exit is called).
 bool runsAfterMain(RootKind Kind);
 
-/// The name of a root kind as spelled in options: the enumerator's name,
-/// e.g. "DynamicInitializer".
+/// The name of a root kind a front end produces, as options spell it: the
+/// enumerator's name, e.g. "DynamicInitializer"; "" for other kinds.
 llvm::StringRef rootKindName(RootKind Kind);
 
 /// The root kind named \p Name (as rootKindName spells it), or
