@@ -1,6 +1,7 @@
 //===- Facts.cpp ----------------------------------------------------------===//
 
 #include "spawnguard/Core/Facts.h"
+#include <iterator>
 
 namespace spawnguard {
 
@@ -45,6 +46,29 @@ FunctionIndex FactsUnit::addFunction(llvm::StringRef Id, llvm::StringRef Name,
   if (Inserted)
     Functions.push_back({Id.str(), Name.str(), Kind});
   return It->second;
+}
+
+/// The kinds a front end produces, by their enumerator's name.
+static const char *const RootKindNames[] = {
+    "DynamicInitializer", "ConstructorFunction", "DllMain",
+    "IFuncResolver",      "InitSection",         "StaticDestructor",
+    "DestructorFunction", "FiniSection",         "ExitHandler",
+    "ModuleLevel",        "Worker",
+};
+static_assert(std::size(RootKindNames) ==
+                  static_cast<size_t>(LastRootKind) + 1,
+              "a root kind without a name");
+
+llvm::StringRef rootKindName(RootKind Kind) {
+  size_t Index = static_cast<size_t>(Kind);
+  return Index < std::size(RootKindNames) ? RootKindNames[Index] : "";
+}
+
+std::optional<RootKind> parseRootKind(llvm::StringRef Name) {
+  for (size_t Index = 0; Index < std::size(RootKindNames); ++Index)
+    if (Name == RootKindNames[Index])
+      return static_cast<RootKind>(Index);
+  return std::nullopt;
 }
 
 } // namespace spawnguard

@@ -52,13 +52,17 @@ std::string mainFilePath(clang::ASTContext &Ctx) {
 std::vector<Finding>
 analyzeTranslationUnit(clang::ASTContext &Ctx, const SinkCatalog &Sinks,
                        const RuleSelection &Rules,
-                       llvm::ArrayRef<std::shared_ptr<const FactsUnit>> Index) {
+                       llvm::ArrayRef<std::shared_ptr<const FactsUnit>> Index,
+                       RootKindSet RootKinds) {
   std::string MainFile = mainFilePath(Ctx);
   FactsUnit Live = collectFacts(Ctx, Sinks);
   // Roots outside the main file belong to the units (or the CLI run) that
-  // report them; searching from them here would only be thrown away.
+  // report them; searching from them here would only be thrown away. The
+  // index's roots are never searched (see withoutMainFile), so filtering
+  // the live ones by kind is the whole of RootKinds.
   llvm::erase_if(Live.Roots, [&](const RootFact &Root) {
-    return Live.Files[Root.Loc.File] != MainFile;
+    return Live.Files[Root.Loc.File] != MainFile ||
+           !RootKinds.test(static_cast<size_t>(Root.Kind));
   });
   if (Live.Roots.empty())
     return {};

@@ -14,6 +14,7 @@
 
 #include "spawnguard/Python/PythonFrontEnd.h"
 #include "SinkTable.h"
+#include "spawnguard/Python/Noqa.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -137,43 +138,6 @@ std::string dottedText(const Module &M, TSNode N) {
     return Object + "." + M.text(field(N, "attribute")).str();
   }
   return "";
-}
-
-/// Parses '# noqa' and '# noqa: A, B' comments, line by line.
-std::map<unsigned, SuppressionList> indexNoqa(llvm::StringRef Source) {
-  std::map<unsigned, SuppressionList> Out;
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  Source.split(Lines, '\n');
-  for (unsigned I = 0; I < Lines.size(); ++I) {
-    llvm::StringRef Line = Lines[I];
-    size_t Hash = Line.find('#');
-    while (Hash != llvm::StringRef::npos) {
-      llvm::StringRef Rest = Line.substr(Hash + 1).ltrim();
-      if (Rest.size() >= 4 && Rest.take_front(4).equals_insensitive("noqa")) {
-        Rest = Rest.drop_front(4);
-        SuppressionList List;
-        if (Rest.consume_front(":")) {
-          llvm::SmallVector<llvm::StringRef, 4> Codes;
-          Rest.take_until([](char C) { return C == '#'; })
-              .split(Codes, ',', -1, false);
-          for (llvm::StringRef Code : Codes) {
-            Code = Code.trim();
-            // Flake8 style also allows spaces: '# noqa: SG201 SG202'.
-            llvm::SmallVector<llvm::StringRef, 2> Words;
-            Code.split(Words, ' ', -1, false);
-            for (llvm::StringRef W : Words)
-              List.push_back(W.str());
-          }
-        }
-        if (List.empty())
-          List.push_back("*");
-        Out[I + 1] = List;
-        break;
-      }
-      Hash = Line.find('#', Hash + 1);
-    }
-  }
-  return Out;
 }
 
 /// Maps the drop-in replacements of multiprocessing onto it.
@@ -1895,6 +1859,9 @@ public:
   std::vector<std::string> Errors;
   std::set<std::string> InputsWithFiles;
 
+  explicit FileFinder(const std::map<std::string, std::string> &Overlay)
+      : Overlay(Overlay) {}
+
   void add(const std::string &Path) {
     size_t Before = Files.size();
     addInput(Path);
@@ -1904,6 +1871,8 @@ public:
 
 private:
   void addInput(const std::string &Path) {
+    if (Overlay.count(Path))
+      return addFile(Path);
     llvm::sys::fs::file_status Status;
     if (std::error_code EC = llvm::sys::fs::status(Path, Status)) {
       Errors.push_back("cannot read '" + Path + "': " + EC.message());
@@ -1966,6 +1935,7 @@ private:
     Stack.pop_back();
   }
 
+  const std::map<std::string, std::string> &Overlay;
   std::set<std::string> SeenFiles, SeenDirs;
 };
 
@@ -1974,7 +1944,7 @@ private:
 PythonResult analyzePython(const std::vector<std::string> &Paths,
                            const PythonOptions &Options) {
   PythonResult Result;
-  FileFinder Finder;
+  FileFinder Finder(Options.Overlay);
   for (const std::string &Path : Paths)
     Finder.add(Path);
   Result.Errors = Finder.Errors;
@@ -1987,21 +1957,31 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());
   for (const std::string &Path : Finder.Files) {
+    auto Overlaid = Options.Overlay.find(Path);
     uint64_t Size = 0;
-    if (!llvm::sys::fs::file_size(Path, Size) && Size > MaxFileSize) {
+    if (Overlaid != Options.Overlay.end())
+      Size = Overlaid->second.size();
+    else if (llvm::sys::fs::file_size(Path, Size))
+      Size = 0; // Reading it below reports the problem.
+    if (Size > MaxFileSize) {
       Result.Errors.push_back("'" + Path + "' is larger than 10 MB (" +
                               std::to_string(Size) + " bytes); skipped");
       continue;
     }
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-        llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                    /*RequiresNullTerminator=*/false);
-    if (!Buffer) {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    if (Overlaid != Options.Overlay.end()) {
+      Buffer = llvm::MemoryBuffer::getMemBuffer(Overlaid->second, Path,
+                                                /*RequiresNullTerminator=*/
+                                                false);
+    } else if (auto Read = llvm::MemoryBuffer::getFile(
+                   Path, /*IsText=*/false, /*RequiresNullTerminator=*/false)) {
+      Buffer = std::move(*Read);
+    } else {
       Result.Errors.push_back("cannot read '" + Path +
-                              "': " + Buffer.getError().message());
+                              "': " + Read.getError().message());
       continue;
     }
-    llvm::StringRef Bytes = (*Buffer)->getBuffer();
+    llvm::StringRef Bytes = Buffer->getBuffer();
     const llvm::UTF8 *Begin = Bytes.bytes_begin(), *Cursor = Begin;
     if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
       Result.Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +

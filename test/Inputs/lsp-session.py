@@ -2,23 +2,45 @@
 """A small LSP client for tests: drives a language server over stdio.
 
 Usage:
-  lsp-session.py --root DIR [--timeout SECONDS] STEP... -- SERVER [ARGS...]
+  lsp-session.py --root DIR [--timeout SECONDS] [--print-logs]
+                 [--print-code-links] [--print-stderr] [--init-options JSON]
+                 [--no-initialize] [--end=exit|eof|exit-without-shutdown]
+                 STEP... -- SERVER [ARGS...]
 
 Steps, run in order:
   open:FILE               didOpen FILE (relative to DIR) with its contents
   change:FILE=SOURCE      didChange FILE to the contents of SOURCE (full text)
+  insert:FILE@L:C=TEXT    didChange FILE with an incremental edit inserting
+                          TEXT (backslash escapes decoded) at 1-based line L,
+                          column C (UTF-16 units)
+  save:FILE               didSave FILE
   close:FILE              didClose FILE
+  actions:FILE@L          request the code actions for line L and print them
+  fix:FILE@L              apply the first code action for line L as an
+                          incremental didChange
+  request:METHOD          send a request, print its result or error
+  notify:METHOD           send a notification
+  unwaited-insert:FILE@L  didChange inserting 'x' at line L of FILE without
+                          waiting for diagnostics (for changes the server
+                          must ignore: FILE not open, L past the end)
+  send:BYTES              write BYTES (backslash escapes decoded, e.g.
+                          '\r\n', '\xff') to the server as they are
+  initialize              the initialize request (with --no-initialize)
 
-After each open or change the client waits for the publishDiagnostics of
-that document version and prints them in a stable, FileCheck-friendly form
-(1-based lines and columns, paths relative to DIR):
+After each open, change, insert, save and fix, the client waits for the
+publishDiagnostics of that document version and prints them in a stable,
+FileCheck-friendly form (1-based lines and columns, paths relative to DIR):
 
   diagnostics FILE version N: COUNT
     LINE:COL: SEVERITY: MESSAGE [CODE]
       related PATH:LINE:COL: MESSAGE
 
-The session always ends with shutdown and exit; the client then prints the
-server's exit status. Any protocol violation (a response with an error, no
+The session ends with shutdown and exit (or as --end says); the client then
+prints the server's exit status. With --print-logs, window/logMessage
+notifications are printed as 'log TYPE: MESSAGE' when they arrive; with
+--print-code-links, each diagnostic's codeDescription as 'docs URL'; error
+responses to no request (id null) are always printed. With --print-stderr,
+the server's stderr follows the exit status, as 'stderr: LINE'. Any protocol violation (a response with an error, no
 diagnostics within the timeout, a server that dies) is printed as
 'lsp-session: error: ...' with exit status 1.
 """
@@ -34,6 +56,7 @@ import time
 from urllib.parse import unquote, urlparse
 
 SEVERITIES = {1: "error", 2: "warning", 3: "information", 4: "hint"}
+PRINT_CODE_LINKS = False
 
 
 class SessionError(Exception):
@@ -48,8 +71,11 @@ class LspClient:
         self.messages = queue.Queue()
         self.next_id = 1
         self.stderr_lines = []
+        self.print_logs = False
         threading.Thread(target=self._read_stdout, daemon=True).start()
-        threading.Thread(target=self._read_stderr, daemon=True).start()
+        self.stderr_reader = threading.Thread(target=self._read_stderr,
+                                              daemon=True)
+        self.stderr_reader.start()
 
     # Transport -----------------------------------------------------------
     def _read_stdout(self):
@@ -89,15 +115,27 @@ class LspClient:
     def notify(self, method, params):
         self.send({"method": method, "params": params})
 
-    def request(self, method, params, timeout):
+    def request(self, method, params, timeout, allow_error=False):
         request_id = self.next_id
         self.next_id += 1
         self.send({"id": request_id, "method": method, "params": params})
         return self.wait_for(
             lambda m: m.get("id") == request_id and "method" not in m,
-            timeout, "a response to '%s'" % method)
+            timeout, "a response to '%s'" % method, allow_error)
 
-    def wait_for(self, predicate, timeout, what):
+    def shutdown(self, timeout):
+        """shutdown and exit; returns the server's exit status."""
+        self.request("shutdown", None, timeout)
+        self.notify("exit", None)
+        return self.proc.wait(timeout=timeout)
+
+    def kill(self):
+        """Ends a server that is still running (after a failed session)."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def wait_for(self, predicate, timeout, what, allow_error=False):
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -118,8 +156,17 @@ class LspClient:
             if "method" in message and "id" in message:
                 self.send({"id": message["id"], "result": None})
                 continue
+            if message.get("method") == "window/logMessage":
+                if self.print_logs:
+                    print("log %s: %s" % (message["params"]["type"],
+                                          message["params"]["message"]))
+                continue
+            if "id" in message and message["id"] is None:
+                print("error response %d: %s" % (message["error"]["code"],
+                                                 message["error"]["message"]))
+                continue
             if predicate(message):
-                if "error" in message:
+                if "error" in message and not allow_error:
                     raise SessionError("error response: %s"
                                        % json.dumps(message["error"]))
                 return message
@@ -136,7 +183,28 @@ def path_for(uri, root):
 
 
 def language_of(path):
+    if path.endswith(".py"):
+        return "python"
     return "c" if path.endswith(".c") else "cpp"
+
+
+def parse_target(spec):
+    """'FILE@L' or 'FILE@L:C' -> (FILE, L, C)."""
+    name, _, where = spec.rpartition("@")
+    line, _, col = where.partition(":")
+    return name, int(line), int(col or 1)
+
+
+def apply_edits(text, edits):
+    """Applies LSP text edits (UTF-16 positions, ASCII assumed) to text."""
+    lines = text.split("\n")
+    def offset(pos):
+        return sum(len(l) + 1 for l in lines[:pos["line"]]) + pos["character"]
+    for e in sorted(edits, key=lambda e: offset(e["range"]["start"]),
+                    reverse=True):
+        start, end = offset(e["range"]["start"]), offset(e["range"]["end"])
+        text = text[:start] + e["newText"] + text[end:]
+    return text
 
 
 def print_diagnostics(name, version, params, root):
@@ -151,6 +219,8 @@ def print_diagnostics(name, version, params, root):
             start["line"] + 1, start["character"] + 1,
             SEVERITIES.get(d.get("severity"), "?"), d["message"],
             " [%s]" % code if code else ""))
+        if PRINT_CODE_LINKS and "codeDescription" in d:
+            print("    docs %s" % d["codeDescription"]["href"])
         for info in d.get("relatedInformation", []):
             loc = info["location"]
             rstart = loc["range"]["start"]
@@ -161,13 +231,19 @@ def print_diagnostics(name, version, params, root):
 
 
 def run(args):
+    global PRINT_CODE_LINKS
+    PRINT_CODE_LINKS = args.print_code_links
     root = os.path.abspath(args.root)
     client = LspClient(args.server, root)
+    client.print_logs = args.print_logs
     versions = {}
-    try:
+    texts = {}
+
+    def initialize():
         init = client.request("initialize", {
             "processId": os.getpid(),
             "rootUri": uri_for(root),
+            "initializationOptions": json.loads(args.init_options),
             "capabilities": {
                 "textDocument": {
                     "publishDiagnostics": {"relatedInformation": True,
@@ -179,34 +255,121 @@ def run(args):
               .get("name", "?"))
         client.notify("initialized", {})
 
+    def code_actions(name, line):
+        response = client.request("textDocument/codeAction", {
+            "textDocument": {"uri": uri_for(os.path.join(root, name))},
+            "range": {"start": {"line": line - 1, "character": 0},
+                      "end": {"line": line - 1, "character": 0}},
+            "context": {"diagnostics": []}}, args.timeout)
+        return response["result"]
+
+    try:
+        if not args.no_initialize:
+            initialize()
+
         for step in args.steps:
             kind, _, spec = step.partition(":")
-            if kind == "open":
-                name, source = spec, spec
-            elif kind == "change":
-                name, _, source = spec.partition("=")
-            elif kind == "close":
+            if kind == "initialize":
+                initialize()
+                continue
+            if kind == "close":
                 client.notify("textDocument/didClose",
                               {"textDocument": {"uri": uri_for(
                                   os.path.join(root, spec))}})
                 print("closed %s" % spec)
                 continue
+            if kind == "request":
+                response = client.request(spec, {}, args.timeout,
+                                          allow_error=True)
+                if "error" in response:
+                    print("response to %s: error %d: %s" % (
+                        spec, response["error"]["code"],
+                        response["error"]["message"]))
+                else:
+                    print("response to %s: %s" % (
+                        spec, json.dumps(response.get("result"))))
+                continue
+            if kind == "notify":
+                client.notify(spec, {})
+                continue
+            if kind == "send":
+                client.proc.stdin.write(
+                    spec.encode().decode("unicode_escape").encode("latin-1"))
+                client.proc.stdin.flush()
+                continue
+            if kind == "unwaited-insert":
+                name, line, col = parse_target(spec)
+                position = {"line": line - 1, "character": col - 1}
+                client.notify("textDocument/didChange", {
+                    "textDocument": {"uri": uri_for(os.path.join(root, name)),
+                                     "version": 99},
+                    "contentChanges": [{"range": {"start": position,
+                                                  "end": position},
+                                        "text": "x"}]})
+                continue
+            if kind == "actions":
+                name, line, _ = parse_target(spec)
+                for action in code_actions(name, line):
+                    print("action %s [%s]" % (action["title"], action["kind"]))
+                    for uri, edits in sorted(action["edit"]["changes"].items()):
+                        for e in edits:
+                            start = e["range"]["start"]
+                            print("  edit %s:%d:%d: insert %s" % (
+                                path_for(uri, root), start["line"] + 1,
+                                start["character"] + 1,
+                                json.dumps(e["newText"])))
+                continue
+
+            changes = None
+            if kind == "open":
+                name, source = spec, spec
+            elif kind == "change":
+                name, _, source = spec.partition("=")
+            elif kind == "insert":
+                target, _, inserted = spec.partition("=")
+                name, line, col = parse_target(target)
+                inserted = inserted.encode().decode("unicode_escape")
+                position = {"line": line - 1, "character": col - 1}
+                changes = [{"range": {"start": position, "end": position},
+                            "text": inserted}]
+                texts[name] = apply_edits(texts[name], [
+                    {"range": {"start": position, "end": position},
+                     "newText": inserted}])
+            elif kind == "save":
+                name = spec
+            elif kind == "fix":
+                name, line, _ = parse_target(spec)
+                actions = code_actions(name, line)
+                if not actions:
+                    raise SessionError("no code action for %s" % spec)
+                edits = actions[0]["edit"]["changes"][uri_for(
+                    os.path.join(root, name))]
+                texts[name] = apply_edits(texts[name], edits)
+                changes = [{"range": e["range"], "text": e["newText"]}
+                           for e in edits]
+                print("applied: %s" % actions[0]["title"])
             else:
                 raise SessionError("unknown step '%s'" % step)
             path = os.path.join(root, name)
             uri = uri_for(path)
-            with open(os.path.join(root, source), encoding="utf-8") as f:
-                text = f.read()
-            versions[name] = versions.get(name, 0) + 1
+            if kind in ("open", "change"):
+                with open(os.path.join(root, source), encoding="utf-8") as f:
+                    texts[name] = f.read()
+                changes = [{"text": texts[name]}]
+            if kind != "save":
+                versions[name] = versions.get(name, 0) + 1
             version = versions[name]
             if kind == "open":
                 client.notify("textDocument/didOpen", {"textDocument": {
                     "uri": uri, "languageId": language_of(name),
-                    "version": version, "text": text}})
+                    "version": version, "text": texts[name]}})
+            elif kind == "save":
+                client.notify("textDocument/didSave",
+                              {"textDocument": {"uri": uri}})
             else:
                 client.notify("textDocument/didChange", {
                     "textDocument": {"uri": uri, "version": version},
-                    "contentChanges": [{"text": text}]})
+                    "contentChanges": changes})
             message = client.wait_for(
                 lambda m: m.get("method") == "textDocument/publishDiagnostics"
                 and m["params"]["uri"] == uri
@@ -214,10 +377,18 @@ def run(args):
                 args.timeout, "diagnostics for %s version %d" % (name, version))
             print_diagnostics(name, version, message["params"], root)
 
-        client.request("shutdown", None, args.timeout)
-        client.notify("exit", None)
+        if args.end == "eof":
+            client.proc.stdin.close()
+        else:
+            if args.end == "exit":
+                client.request("shutdown", None, args.timeout)
+            client.notify("exit", None)
         status = client.proc.wait(timeout=args.timeout)
         print("server exited with status %d" % status)
+        if args.print_stderr:
+            client.stderr_reader.join(args.timeout)
+            for line in client.stderr_lines:
+                print("stderr: %s" % line.rstrip("\n"))
         return 0
     except (SessionError, subprocess.TimeoutExpired, OSError) as e:
         print("lsp-session: error: %s" % e)
@@ -226,9 +397,7 @@ def run(args):
             sys.stdout.writelines(client.stderr_lines[-20:])
         return 1
     finally:
-        if client.proc.poll() is None:
-            client.proc.kill()
-            client.proc.wait()
+        client.kill()
 
 
 def main():
@@ -239,6 +408,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", required=True)
     parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--print-logs", action="store_true")
+    parser.add_argument("--print-code-links", action="store_true")
+    parser.add_argument("--print-stderr", action="store_true")
+    parser.add_argument("--init-options", default="{}")
+    parser.add_argument("--no-initialize", action="store_true")
+    parser.add_argument("--end", default="exit",
+                        choices=["exit", "eof", "exit-without-shutdown"])
     parser.add_argument("steps", nargs="*")
     args = parser.parse_args(argv[:split])
     args.server = argv[split + 1:]

@@ -17,7 +17,8 @@ using namespace clang::ast_matchers;
 namespace spawnguard::tidy {
 namespace {
 
-std::vector<std::string> parseSinks(llvm::StringRef Option) {
+/// The non-empty entries of a ';'-separated option.
+std::vector<std::string> parseList(llvm::StringRef Option) {
   std::vector<std::string> Result;
   for (llvm::StringRef Name : clang::tidy::utils::options::parseStringList(Option))
     if (!Name.trim().empty())
@@ -66,12 +67,30 @@ SpawnGuardCheck::SpawnGuardCheck(llvm::StringRef Name,
     : ClangTidyCheck(Name, Context), Rule(Rule),
       SinksOption(Options.getLocalOrGlobal("Sinks", "").str()),
       FactsIndexOption(Options.getLocalOrGlobal("FactsIndex", "").str()),
-      Sinks(parseSinks(SinksOption)) {}
+      RootKindsOption(Options.getLocalOrGlobal("RootKinds", "").str()),
+      Sinks(parseList(SinksOption)) {
+  std::vector<std::string> KindNames = parseList(RootKindsOption);
+  if (KindNames.empty())
+    RootKinds.set();
+  for (const std::string &KindName : KindNames) {
+    if (std::optional<RootKind> Kind = parseRootKind(KindName)) {
+      RootKinds.set(static_cast<size_t>(*Kind));
+      continue;
+    }
+    std::string Known;
+    for (unsigned K = 0; K <= static_cast<unsigned>(LastRootKind); ++K)
+      Known += (K ? ", " : "") + rootKindName(static_cast<RootKind>(K)).str();
+    configurationDiag("%0: unknown root kind '%1' in option 'RootKinds' "
+                      "(known: %2)")
+        << Rule.Name << KindName << Known;
+  }
+}
 
 void SpawnGuardCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "Sinks", SinksOption);
   Options.store(Opts, "FactsIndex", FactsIndexOption);
+  Options.store(Opts, "RootKinds", RootKindsOption);
 }
 
 void SpawnGuardCheck::registerMatchers(MatchFinder *Finder) {
@@ -86,7 +105,8 @@ void SpawnGuardCheck::check(const MatchFinder::MatchResult &Result) {
   SourceManager &SM = Ctx.getSourceManager();
 
   // Checks configured differently (per-check options) cannot share a run.
-  std::string OptionsKey = SinksOption + '\n' + FactsIndexOption;
+  std::string OptionsKey =
+      SinksOption + '\n' + FactsIndexOption + '\n' + RootKinds.to_string();
   if (CurrentUnit.Context != &Ctx || CurrentUnit.Options != OptionsKey) {
     CurrentUnit = {};
     CurrentUnit.Context = &Ctx;
@@ -100,7 +120,7 @@ void SpawnGuardCheck::check(const MatchFinder::MatchResult &Result) {
     }
     CurrentUnit.IndexErrors = std::move(Index.Errors);
     CurrentUnit.Findings = analyzeTranslationUnit(
-        Ctx, Sinks, RuleSelection("*"), Index.Units);
+        Ctx, Sinks, RuleSelection("*"), Index.Units, RootKinds);
   }
   for (const std::string &Error : CurrentUnit.IndexErrors)
     configurationDiag("%0: %1") << Rule.Name << Error;

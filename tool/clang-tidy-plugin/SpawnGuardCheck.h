@@ -14,9 +14,10 @@
 #ifndef SPAWNGUARD_TOOL_CLANG_TIDY_PLUGIN_SPAWNGUARDCHECK_H
 #define SPAWNGUARD_TOOL_CLANG_TIDY_PLUGIN_SPAWNGUARDCHECK_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "spawnguard/Core/Rules.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
-#include "clang-tidy/ClangTidyCheck.h"
+#include "spawnguard/Cpp/UnitAnalysis.h"
 #include <string>
 #include <vector>
 
@@ -30,8 +31,8 @@ public:
                   const RuleInfo &Rule);
 
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result)
-      override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override;
 
@@ -42,6 +43,10 @@ private:
   /// Option 'FactsIndex': a directory of '*.sgfacts' files; relative paths
   /// are taken relative to the compile command's directory.
   std::string FactsIndexOption;
+  /// Option 'RootKinds': the kinds of roots to report, ';'-separated names
+  /// as rootKindName() spells them; empty for all.
+  std::string RootKindsOption;
+  RootKindSet RootKinds;
   SinkCatalog Sinks;
 };
 

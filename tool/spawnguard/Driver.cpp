@@ -7,6 +7,7 @@
 //   spawnguard extract ...                     write facts files, one per
 //                                              unit, for a later link
 //   spawnguard link <facts files or dirs>      link facts files and report
+//   spawnguard lsp                             the Python language server
 //
 // Exit codes: 0 no findings, 1 findings, 2 usage or input errors (a bad
 // option, a missing database, a unit that failed to parse, a damaged facts
@@ -31,6 +32,7 @@
 #include "spawnguard/Cpp/Extraction.h"
 #include "spawnguard/Cpp/NoLint.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
+#include "spawnguard/Lsp/PythonServer.h"
 #include "spawnguard/Python/PythonFrontEnd.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
@@ -80,7 +82,10 @@ const char Overview[] =
     "                                            (usable as a compiler wrapper)\n"
     "  spawnguard link <facts files or dirs...>  link facts files and report\n"
     "  spawnguard rules                          list the rules\n"
-    "  spawnguard explain <rule>                 print a rule's page\n";
+    "  spawnguard explain <rule>                 print a rule's page\n"
+    "  spawnguard lsp                            serve diagnostics for '.py'\n"
+    "                                            files to an editor (LSP on\n"
+    "                                            stdin and stdout)\n";
 
 cl::opt<std::string> BuildPath("p",
                                cl::desc("Build directory containing "
@@ -602,6 +607,16 @@ int main(int argc, const char **argv) {
       errs() << "spawnguard: error: unknown rule '" << argv[2]
              << "' (see 'spawnguard rules')\n";
       return ExitError;
+    }
+    if (First == "lsp") {
+      // Editors commonly pass '--stdio'; stdio is the only transport.
+      if (argc > 3 || (argc == 3 && StringRef(argv[2]) != "--stdio")) {
+        errs() << "spawnguard: error: usage: spawnguard lsp [--stdio]\n";
+        return ExitError;
+      }
+      lsp::ServerOptions Options;
+      Options.DocsUrl = SPAWNGUARD_DOCS_URL;
+      return lsp::runStdioServer(std::move(Options));
     }
     if (First == "extract" || First == "link") {
       M = First == "extract" ? Mode::Extract : Mode::Link;

@@ -20,6 +20,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -214,6 +215,14 @@ bool isConfiguredRoot(RootKind Kind);
 
 /// True for the kinds that run after main returns (or exit is called).
 bool runsAfterMain(RootKind Kind);
+
+/// The name of a root kind a front end produces, as options spell it: the
+/// enumerator's name, e.g. "DynamicInitializer"; "" for other kinds.
+llvm::StringRef rootKindName(RootKind Kind);
+
+/// The root kind named \p Name (as rootKindName spells it), or
+/// std::nullopt.
+std::optional<RootKind> parseRootKind(llvm::StringRef Name);
 
 struct RootFact {
   RootKind Kind = RootKind::DynamicInitializer;

@@ -23,6 +23,7 @@
 #include "spawnguard/Core/Finding.h"
 #include "spawnguard/Core/Rules.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <bitset>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,13 +40,16 @@ class SinkCatalog;
 /// and findings spell paths.
 std::string mainFilePath(clang::ASTContext &Ctx);
 
-/// Findings of the enabled rules whose root is in the main file of \p Ctx,
-/// in canonical order.
-std::vector<Finding>
-analyzeTranslationUnit(clang::ASTContext &Ctx, const SinkCatalog &Sinks,
-                       const RuleSelection &Rules,
-                       llvm::ArrayRef<std::shared_ptr<const FactsUnit>> Index =
-                           {});
+/// A set of root kinds, indexed by RootKind.
+using RootKindSet = std::bitset<static_cast<size_t>(LastRootKind) + 1>;
+
+/// Findings of the enabled rules whose root is in the main file of \p Ctx
+/// and of a kind in \p RootKinds, in canonical order.
+std::vector<Finding> analyzeTranslationUnit(
+    clang::ASTContext &Ctx, const SinkCatalog &Sinks,
+    const RuleSelection &Rules,
+    llvm::ArrayRef<std::shared_ptr<const FactsUnit>> Index = {},
+    RootKindSet RootKinds = RootKindSet().set());
 
 } // namespace spawnguard
 

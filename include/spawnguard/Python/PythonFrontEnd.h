@@ -17,6 +17,7 @@
 
 #include "spawnguard/Core/Facts.h"
 #include "llvm/ADT/StringRef.h"
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,6 +30,10 @@ struct PythonOptions {
   /// or 'name(keyword=value)' to fire only when called with that keyword
   /// argument spelled so, e.g. 'pylangacq.read_chat(parallel=True)'.
   std::vector<std::string> UserSinks;
+  /// Contents to analyse instead of the file on disk, by absolute path: an
+  /// editor's unsaved buffers. A path given here and as an input is
+  /// analysed even if it does not exist on disk.
+  std::map<std::string, std::string> Overlay;
 };
 
 struct PythonResult {
