@@ -13,6 +13,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "spawnguard/Python/PythonFrontEnd.h"
+#include "ModuleCache.h"
+#include "ModuleSummary.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -22,12 +24,12 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include <tree_sitter/api.h>
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <tree_sitter/api.h>
 
 extern "C" const TSLanguage *tree_sitter_python(void);
 
@@ -38,6 +40,11 @@ namespace {
 
 constexpr uint64_t MaxFileSize = 10 * 1024 * 1024;
 constexpr unsigned MaxDepth = 800;
+/// Parse trees take about 25 times the memory of their source. Trees of up
+/// to this much source are kept from phase 1 to phase 2; the modules beyond
+/// it are parsed again for phase 2, so that memory stays bounded however
+/// many modules a run has, at the price of a second parse of those.
+constexpr uint64_t KeptTreesSourceBudget = 4 * 1024 * 1024;
 
 //===----------------------------------------------------------------------===//
 // tree-sitter helpers
@@ -87,17 +94,16 @@ struct ClassInfo {
   std::string Module;
 };
 
-struct Module {
-  std::string Path, Name;
-  bool IsPackage = false;
+/// A parsed module: its summary (filled by phase 1, or copied from the
+/// cache) and what phase 2 needs besides: the source and its tree.
+struct Module : ModuleSummary {
   std::string Source;
   TSTree *Tree = nullptr;
-  /// Top-level name -> dotted target (a function, class, module, or an
-  /// external dotted name).
-  llvm::StringMap<std::string> Globals;
-  /// Top-level 'X = a.b' aliases, resolved on use.
-  llvm::StringMap<std::string> RawAliases;
   std::map<unsigned, SuppressionList> Noqa;
+
+  Module() = default;
+  Module(const Module &) = delete;
+  Module &operator=(const Module &) = delete;
 
   ~Module() {
     if (Tree)
@@ -194,9 +200,16 @@ std::string canonicalLibraryName(std::string Name) {
   return Name;
 }
 
+/// True for the decorators that make each call of the function start a
+/// process.
+bool startsProcessPerCall(llvm::StringRef Decorator) {
+  return Decorator == "pebble.concurrent.process" ||
+         Decorator == "pebble.asynchronous.process";
+}
+
+/// The phase-1 view of the whole run: every module's summary, merged.
 struct Project {
-  std::vector<std::unique_ptr<Module>> Modules;
-  llvm::StringMap<Module *> ByName;
+  llvm::StringMap<const ModuleSummary *> ByName;
   llvm::StringSet<> Functions;
   llvm::StringMap<ClassInfo> Classes;
   /// Functions decorated so that each call starts a process (pebble).
@@ -206,13 +219,38 @@ struct Project {
   };
   std::vector<UserSink> UserSinks;
 
+  /// Adds a module's summary; modules are added in path order, and with
+  /// two modules of the same name the later one wins, as in a run without
+  /// a cache.
+  void add(const ModuleSummary &S) {
+    ByName[S.Name] = &S;
+    for (const std::string &F : S.Functions)
+      Functions.insert(F);
+    for (const ClassSummary &C : S.Classes) {
+      ClassInfo &Info = Classes[C.Name];
+      Info.Module = S.Name;
+      llvm::append_range(Info.RawBases, C.RawBases);
+    }
+  }
+
+  /// Once every summary is in: the decorated functions whose calls start a
+  /// process. Their decorators may be imported through other modules.
+  void resolveDecorators(llvm::ArrayRef<const ModuleSummary *> Summaries) {
+    for (const ModuleSummary *S : Summaries)
+      for (const DecoratedFunction &D : S->Decorated) {
+        std::string Q = resolveGlobal(*S, D.RawDecorator);
+        if (startsProcessPerCall(Q))
+          SinkFunctions[D.Function] = Q;
+      }
+  }
+
   bool isDefined(llvm::StringRef Q) const {
     return Functions.contains(Q) || Classes.count(Q) || ByName.count(Q);
   }
 
   /// Resolves a dotted name spelled in module \p M (after local bindings
   /// were tried) to a canonical dotted name; "" if its head is unbound.
-  std::string resolveGlobal(const Module &M, llvm::StringRef Dotted,
+  std::string resolveGlobal(const ModuleSummary &M, llvm::StringRef Dotted,
                             unsigned Depth = 0) const {
     if (Depth > 8)
       return "";
@@ -243,7 +281,7 @@ struct Project {
           continue;
         llvm::StringRef Tail = llvm::StringRef(Q).drop_front(Dot + 1);
         llvm::StringRef Head = Tail.split('.').first;
-        const Module &M = *It->second;
+        const ModuleSummary &M = *It->second;
         if (!M.Globals.count(Head) && !M.RawAliases.count(Head))
           break;
         std::string Resolved = resolveGlobal(M, Tail, Depth + 1);
@@ -271,7 +309,7 @@ std::string moduleParent(llvm::StringRef Name) {
 
 class BindingCollector {
 public:
-  BindingCollector(Project &P, Module &M) : P(P), M(M) {}
+  explicit BindingCollector(Module &M) : M(M) {}
   void run() { block(ts_tree_root_node(M.Tree), 0); }
 
 private:
@@ -290,11 +328,14 @@ private:
       std::string Name = M.text(field(S, "name")).str();
       std::string Q = M.Name + "." + Name;
       M.Globals[Name] = Q;
-      P.Functions.insert(Q);
+      M.Functions.push_back(Q);
     } else if (T == "class_definition") {
       classDef(S, M.Name, /*TopLevel=*/true, Depth);
     } else if (T == "decorated_definition") {
-      statement(field(S, "definition"), Depth);
+      TSNode Def = field(S, "definition");
+      statement(Def, Depth);
+      if (!isNull(Def) && type(Def) == "function_definition")
+        decorators(S, M.Name + "." + M.text(field(Def, "name")).str());
     } else if (T == "expression_statement") {
       TSNode A = ts_node_named_child(S, 0);
       if (!isNull(A) && type(A) == "assignment") {
@@ -328,8 +369,8 @@ private:
     std::string Q = Scope + "." + Name;
     if (TopLevel)
       M.Globals[Name] = Q;
-    ClassInfo &Info = P.Classes[Q];
-    Info.Module = M.Name;
+    ClassSummary &Info = M.Classes.emplace_back();
+    Info.Name = Q;
     TSNode Bases = field(S, "superclasses");
     if (!isNull(Bases))
       for (TSNode B : namedChildren(Bases)) {
@@ -341,14 +382,35 @@ private:
     if (isNull(Body))
       return;
     for (TSNode C : namedChildren(Body)) {
-      if (type(C) == "decorated_definition")
+      TSNode Decorated{};
+      if (type(C) == "decorated_definition") {
+        Decorated = C;
         C = field(C, "definition");
+      }
       if (isNull(C))
         continue;
-      if (type(C) == "function_definition")
-        P.Functions.insert(Q + "." + M.text(field(C, "name")).str());
-      else if (type(C) == "class_definition")
+      if (type(C) == "function_definition") {
+        std::string Method = Q + "." + M.text(field(C, "name")).str();
+        M.Functions.push_back(Method);
+        if (!isNull(Decorated))
+          decorators(Decorated, Method);
+      } else if (type(C) == "class_definition") {
         classDef(C, Q, false, Depth + 1);
+      }
+    }
+  }
+
+  /// Records the decorators of function \p Q, as spelled.
+  void decorators(TSNode Decorated, const std::string &Q) {
+    for (TSNode D : namedChildren(Decorated)) {
+      if (type(D) != "decorator")
+        continue;
+      TSNode E = ts_node_named_child(D, 0);
+      if (!isNull(E) && type(E) == "call")
+        E = field(E, "function");
+      std::string Raw = dottedText(M, E);
+      if (!Raw.empty())
+        M.Decorated.push_back({Q, Raw});
     }
   }
 
@@ -399,7 +461,6 @@ public:
   }
 
 private:
-  Project &P;
   Module &M;
 };
 
@@ -623,6 +684,12 @@ private:
   const Project &P;
   const Module &M;
   FactsUnit &U;
+  /// Decorated functions of this module whose calls start a process, as
+  /// the walk meets them. Phase 1 found those of the top level and of
+  /// classes for every module; this adds those nested in functions, which
+  /// no other module can name. Phase 2 never writes to the project, so a
+  /// module's facts do not depend on which modules were emitted before it.
+  llvm::StringMap<std::string> NestedSinkFunctions;
   FileIndex File;
   std::shared_ptr<Scope> ModuleScope;
   std::vector<DeferredBody> Deferred;
@@ -1139,6 +1206,10 @@ void FactsEmitter::call(Context &C, TSNode Call) {
     addSink(C, Call, It->second);
     return;
   }
+  if (auto It = NestedSinkFunctions.find(Q); It != NestedSinkFunctions.end()) {
+    addSink(C, Call, It->second);
+    return;
+  }
 
   // Calls into analysed code.
   if (P.Functions.contains(Q)) {
@@ -1253,9 +1324,8 @@ void FactsEmitter::definition(Context &C, TSNode Def, const std::string &Qual,
           if (!isNull(E) && type(E) == "call")
             E = field(E, "function");
           std::string DQ = resolveExpr(*C.S, E);
-          if (DQ == "pebble.concurrent.process" ||
-              DQ == "pebble.asynchronous.process")
-            const_cast<Project &>(P).SinkFunctions[Q] = DQ;
+          if (startsProcessPerCall(DQ))
+            NestedSinkFunctions[Q] = DQ;
         }
     Deferred.push_back({Inner, Q, ClassQ, nullptr});
     if (!C.ModuleLevel)
@@ -1820,6 +1890,120 @@ private:
 
 } // namespace
 
+/// The contents of module \p Path, or std::nullopt with a message in
+/// \p Errors if it is too large, unreadable or not UTF-8.
+static std::optional<std::string>
+readModuleSource(const std::string &Path, std::vector<std::string> &Errors) {
+  uint64_t Size = 0;
+  if (!llvm::sys::fs::file_size(Path, Size) && Size > MaxFileSize) {
+    Errors.push_back("'" + Path + "' is larger than 10 MB (" +
+                     std::to_string(Size) + " bytes); skipped");
+    return std::nullopt;
+  }
+  // Read, not mapped: the contents are copied anyway, and unmapping
+  // thousands of files costs more than the copy.
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false,
+                                  /*IsVolatile=*/true);
+  if (!Buffer) {
+    Errors.push_back("cannot read '" + Path +
+                     "': " + Buffer.getError().message());
+    return std::nullopt;
+  }
+  llvm::StringRef Bytes = (*Buffer)->getBuffer();
+  // Most source is ASCII: a plain scan is far cheaper than the UTF-8
+  // decoder, which then starts at the first other byte.
+  const llvm::UTF8 *Begin = Bytes.bytes_begin(),
+                   *Cursor = std::find_if(Begin, Bytes.bytes_end(),
+                                          [](uint8_t B) { return B >= 0x80; });
+  if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
+    Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +
+                     std::to_string(Cursor - Begin) + "); skipped");
+    return std::nullopt;
+  }
+  return Bytes.str();
+}
+
+/// Parses \p M's source. A message goes to \p Errors if the module cannot
+/// be parsed at all (then false) or did not parse cleanly.
+static bool parseModule(TSParser *Parser, Module &M,
+                        std::vector<std::string> &Errors) {
+  M.Tree =
+      ts_parser_parse_string(Parser, nullptr, M.Source.data(), M.Source.size());
+  if (!M.Tree) {
+    Errors.push_back("'" + M.Path + "' could not be parsed; skipped");
+    return false;
+  }
+  TSNode Root = ts_tree_root_node(M.Tree);
+  if (ts_node_has_error(Root)) {
+    // Find the first error or missing node for the message.
+    TSNode N = Root;
+    while (true) {
+      TSNode Next{};
+      for (uint32_t I = 0, E = ts_node_child_count(N); I < E; ++I) {
+        TSNode Ch = ts_node_child(N, I);
+        if (ts_node_has_error(Ch) || ts_node_is_missing(Ch)) {
+          Next = Ch;
+          break;
+        }
+      }
+      if (isNull(Next) || type(N) == "ERROR" || ts_node_is_missing(N))
+        break;
+      N = Next;
+    }
+    TSPoint Pt = ts_node_start_point(N);
+    Errors.push_back("'" + M.Path +
+                     "' did not parse cleanly (syntax error at " +
+                     std::to_string(Pt.row + 1) + ":" +
+                     std::to_string(Pt.column + 1) + "; analysed what parsed)");
+  }
+  M.Noqa = indexNoqa(M.Source);
+  return true;
+}
+
+namespace {
+
+/// One module of the run on its way through the two phases. Its summary
+/// comes from its tree or from the cache; its tree exists only while it is
+/// needed.
+struct ModuleInput {
+  std::string Source;
+  std::string ContentHash;
+  /// Parsed now, if its summary was not cached or its facts must be emitted.
+  std::unique_ptr<Module> Parsed;
+  /// Loaded from the cache.
+  std::optional<ModuleSummary> Cached;
+
+  /// Parsed in either phase during this run.
+  bool WasParsed = false;
+
+  const ModuleSummary &summary() const {
+    return Cached ? *Cached : static_cast<const ModuleSummary &>(*Parsed);
+  }
+};
+
+/// Frees what phase 2 needed of \p In once its facts are out. The project
+/// may still refer to the module's summary, so that stays.
+void releaseTree(ModuleInput &In) {
+  In.Source.clear();
+  In.Source.shrink_to_fit();
+  if (!In.Parsed)
+    return;
+  if (In.Cached) {
+    In.Parsed.reset();
+    return;
+  }
+  if (In.Parsed->Tree)
+    ts_tree_delete(In.Parsed->Tree);
+  In.Parsed->Tree = nullptr;
+  In.Parsed->Source.clear();
+  In.Parsed->Source.shrink_to_fit();
+  In.Parsed->Noqa.clear();
+}
+
+} // namespace
+
 PythonResult analyzePython(const std::vector<std::string> &Paths,
                            const PythonOptions &Options) {
   PythonResult Result;
@@ -1842,85 +2026,105 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
     }
     P.UserSinks.push_back(std::move(User));
   }
+  ModuleCache Cache(Options.Cache, Options.ToolIdentity, Options.UserSinks);
 
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());
+
+  // Phase 1: every module's summary, from the cache or from its tree.
+  std::vector<ModuleInput> Inputs;
+  uint64_t KeptSource = 0;
   for (const std::string &Path : Finder.Files) {
-    uint64_t Size = 0;
-    if (!llvm::sys::fs::file_size(Path, Size) && Size > MaxFileSize) {
-      Result.Errors.push_back("'" + Path + "' is larger than 10 MB (" +
-                              std::to_string(Size) + " bytes); skipped");
+    std::optional<std::string> Source = readModuleSource(Path, Result.Errors);
+    if (!Source)
       continue;
-    }
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-        llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                    /*RequiresNullTerminator=*/false);
-    if (!Buffer) {
-      Result.Errors.push_back("cannot read '" + Path +
-                              "': " + Buffer.getError().message());
-      continue;
-    }
-    llvm::StringRef Bytes = (*Buffer)->getBuffer();
-    const llvm::UTF8 *Begin = Bytes.bytes_begin(), *Cursor = Begin;
-    if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
-      Result.Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +
-                              std::to_string(Cursor - Begin) +
-                              "); skipped");
-      continue;
+    ModuleInput In;
+    In.Source = std::move(*Source);
+    std::string Name = moduleNameForPath(Path);
+    if (Cache.enabled()) {
+      In.ContentHash = contentHash(In.Source);
+      if (std::optional<ModuleCache::Summary> Hit =
+              Cache.lookupSummary(Path, Name, In.ContentHash)) {
+        llvm::append_range(Result.Errors, Hit->Errors);
+        In.Cached = std::move(Hit->Data);
+        Inputs.push_back(std::move(In));
+        continue;
+      }
     }
     auto M = std::make_unique<Module>();
     M->Path = Path;
-    M->Name = moduleNameForPath(Path);
+    M->Name = std::move(Name);
     M->IsPackage = llvm::sys::path::stem(Path) == "__init__";
-    M->Source = Bytes.str();
-    M->Tree = ts_parser_parse_string(Parser, nullptr, M->Source.data(),
-                                     M->Source.size());
-    if (!M->Tree) {
-      Result.Errors.push_back("'" + Path + "' could not be parsed; skipped");
+    M->Source = std::move(In.Source);
+    std::vector<std::string> ParseErrors;
+    bool Parsed = parseModule(Parser, *M, ParseErrors);
+    llvm::append_range(Result.Errors, ParseErrors);
+    if (!Parsed)
+      continue;
+    BindingCollector(*M).run();
+    In.WasParsed = true;
+    Cache.storeSummary(*M, ParseErrors, In.ContentHash);
+    if (KeptSource + M->Source.size() <= KeptTreesSourceBudget) {
+      KeptSource += M->Source.size();
+    } else {
+      ts_tree_delete(M->Tree);
+      M->Tree = nullptr;
+    }
+    In.Parsed = std::move(M);
+    Inputs.push_back(std::move(In));
+  }
+
+  std::vector<const ModuleSummary *> Summaries;
+  for (const ModuleInput &In : Inputs) {
+    Summaries.push_back(&In.summary());
+    P.add(In.summary());
+  }
+  P.resolveDecorators(Summaries);
+  std::string Interface = Cache.enabled() ? interfaceHash(Summaries) : "";
+
+  // Phase 2: every module's facts, from the cache or from its tree, which
+  // is released as soon as its facts are out.
+  for (ModuleInput &In : Inputs) {
+    const ModuleSummary &S = In.summary();
+    std::optional<ModuleCache::Facts> Hit;
+    if (Cache.enabled())
+      Hit = Cache.lookupFacts(S.Path, S.Name, In.ContentHash, Interface);
+    if (Hit) {
+      Result.Units.push_back(std::move(Hit->Data));
+      llvm::append_range(Result.Errors, Hit->Errors);
+      releaseTree(In);
       continue;
     }
-    TSNode Root = ts_tree_root_node(M->Tree);
-    if (ts_node_has_error(Root)) {
-      // Find the first error or missing node for the message.
-      TSNode N = Root;
-      while (true) {
-        TSNode Next{};
-        for (uint32_t I = 0, E = ts_node_child_count(N); I < E; ++I) {
-          TSNode Ch = ts_node_child(N, I);
-          if (ts_node_has_error(Ch) || ts_node_is_missing(Ch)) {
-            Next = Ch;
-            break;
-          }
-        }
-        if (isNull(Next) || type(N) == "ERROR" || ts_node_is_missing(N))
-          break;
-        N = Next;
-      }
-      TSPoint Pt = ts_node_start_point(N);
-      Result.Errors.push_back("'" + Path +
-                              "' did not parse cleanly (syntax error at " +
-                              std::to_string(Pt.row + 1) + ":" +
-                              std::to_string(Pt.column + 1) +
-                              "; analysed what parsed)");
+    if (!In.Parsed) {
+      // Its summary came from the cache, but the interface changed.
+      auto M = std::make_unique<Module>();
+      static_cast<ModuleSummary &>(*M) = *In.Cached;
+      M->Source = std::move(In.Source);
+      In.Parsed = std::move(M);
+      In.WasParsed = true;
     }
-    M->Noqa = indexNoqa(M->Source);
-    P.ByName[M->Name] = M.get();
-    P.Modules.push_back(std::move(M));
+    if (!In.Parsed->Tree) {
+      std::vector<std::string> ParseErrors; // Reported in phase 1.
+      if (!parseModule(Parser, *In.Parsed, ParseErrors))
+        continue;
+    }
+    FactsUnit &U = Result.Units.emplace_back();
+    FactsEmitter E(P, *In.Parsed, U);
+    E.run();
+    std::vector<std::string> EmitErrors;
+    if (E.TooDeep)
+      EmitErrors.push_back("'" + S.Path + "' nests deeper than " +
+                           std::to_string(MaxDepth) +
+                           " levels; analysed down to that depth");
+    llvm::append_range(Result.Errors, EmitErrors);
+    Cache.storeFacts(S.Path, S.Name, In.ContentHash, Interface, U, EmitErrors);
+    releaseTree(In);
   }
   ts_parser_delete(Parser);
-
-  for (auto &M : P.Modules)
-    BindingCollector(P, *M).run();
-  for (auto &M : P.Modules) {
-    FactsUnit &U = Result.Units.emplace_back();
-    FactsEmitter E(P, *M, U);
-    E.run();
-    if (E.TooDeep)
-      Result.Errors.push_back("'" + M->Path + "' nests deeper than " +
-                              std::to_string(MaxDepth) +
-                              " levels; analysed down to that depth");
-  }
-  Result.Modules = P.Modules.size();
+  Result.Modules = Inputs.size();
+  for (const ModuleInput &In : Inputs)
+    ++(In.WasParsed ? Result.Parsed : Result.FromCache);
+  Result.CacheProblems = std::move(Cache.Problems);
   return Result;
 }
 
