@@ -1890,28 +1890,31 @@ private:
 
 } // namespace
 
-/// The contents of module \p Path, or std::nullopt with a message in
-/// \p Errors if it is too large, unreadable or not UTF-8.
-static std::optional<std::string>
-readModuleSource(const std::string &Path, std::vector<std::string> &Errors) {
+/// Reads module \p Path into \p Contents, whose memory is reused from one
+/// module to the next: a warm run reads every module only to hash it. False,
+/// with a message in \p Errors, if it is too large, unreadable or not UTF-8.
+static bool readModuleSource(const std::string &Path,
+                             llvm::SmallVectorImpl<char> &Contents,
+                             std::vector<std::string> &Errors) {
+  Contents.clear();
   uint64_t Size = 0;
   if (!llvm::sys::fs::file_size(Path, Size) && Size > MaxFileSize) {
     Errors.push_back("'" + Path + "' is larger than 10 MB (" +
                      std::to_string(Size) + " bytes); skipped");
-    return std::nullopt;
+    return false;
   }
-  // Read, not mapped: the contents are copied anyway, and unmapping
-  // thousands of files costs more than the copy.
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                  /*RequiresNullTerminator=*/false,
-                                  /*IsVolatile=*/true);
-  if (!Buffer) {
+  llvm::Expected<llvm::sys::fs::file_t> File =
+      llvm::sys::fs::openNativeFileForRead(Path);
+  llvm::Error Err = File ? llvm::sys::fs::readNativeFileToEOF(*File, Contents)
+                         : File.takeError();
+  if (File)
+    llvm::sys::fs::closeFile(*File);
+  if (Err) {
     Errors.push_back("cannot read '" + Path +
-                     "': " + Buffer.getError().message());
-    return std::nullopt;
+                     "': " + llvm::toString(std::move(Err)));
+    return false;
   }
-  llvm::StringRef Bytes = (*Buffer)->getBuffer();
+  llvm::StringRef Bytes(Contents.data(), Contents.size());
   // Most source is ASCII: a plain scan is far cheaper than the UTF-8
   // decoder, which then starts at the first other byte.
   const llvm::UTF8 *Begin = Bytes.bytes_begin(),
@@ -1920,9 +1923,9 @@ readModuleSource(const std::string &Path, std::vector<std::string> &Errors) {
   if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
     Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +
                      std::to_string(Cursor - Begin) + "); skipped");
-    return std::nullopt;
+    return false;
   }
-  return Bytes.str();
+  return true;
 }
 
 /// Parses \p M's source. A message goes to \p Errors if the module cannot
@@ -1968,7 +1971,7 @@ namespace {
 /// comes from its tree or from the cache; its tree exists only while it is
 /// needed.
 struct ModuleInput {
-  std::string Source;
+  std::string Path;
   std::string ContentHash;
   /// Parsed now, if its summary was not cached or its facts must be emitted.
   std::unique_ptr<Module> Parsed;
@@ -1986,8 +1989,6 @@ struct ModuleInput {
 /// Frees what phase 2 needed of \p In once its facts are out. The project
 /// may still refer to the module's summary, so that stays.
 void releaseTree(ModuleInput &In) {
-  In.Source.clear();
-  In.Source.shrink_to_fit();
   if (!In.Parsed)
     return;
   if (In.Cached) {
@@ -2034,15 +2035,16 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   // Phase 1: every module's summary, from the cache or from its tree.
   std::vector<ModuleInput> Inputs;
   uint64_t KeptSource = 0;
+  llvm::SmallVector<char, 0> Contents;
   for (const std::string &Path : Finder.Files) {
-    std::optional<std::string> Source = readModuleSource(Path, Result.Errors);
-    if (!Source)
+    if (!readModuleSource(Path, Contents, Result.Errors))
       continue;
+    llvm::StringRef Source(Contents.data(), Contents.size());
     ModuleInput In;
-    In.Source = std::move(*Source);
+    In.Path = Path;
     std::string Name = moduleNameForPath(Path);
     if (Cache.enabled()) {
-      In.ContentHash = contentHash(In.Source);
+      In.ContentHash = contentHash(Source);
       if (std::optional<ModuleCache::Summary> Hit =
               Cache.lookupSummary(Path, Name, In.ContentHash)) {
         llvm::append_range(Result.Errors, Hit->Errors);
@@ -2055,7 +2057,7 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
     M->Path = Path;
     M->Name = std::move(Name);
     M->IsPackage = llvm::sys::path::stem(Path) == "__init__";
-    M->Source = std::move(In.Source);
+    M->Source = Source.str();
     std::vector<std::string> ParseErrors;
     bool Parsed = parseModule(Parser, *M, ParseErrors);
     llvm::append_range(Result.Errors, ParseErrors);
@@ -2084,6 +2086,7 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
 
   // Phase 2: every module's facts, from the cache or from its tree, which
   // is released as soon as its facts are out.
+  Result.Units.reserve(Inputs.size());
   for (ModuleInput &In : Inputs) {
     const ModuleSummary &S = In.summary();
     std::optional<ModuleCache::Facts> Hit;
@@ -2095,11 +2098,17 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
       releaseTree(In);
       continue;
     }
+    bool Store = true;
     if (!In.Parsed) {
-      // Its summary came from the cache, but the interface changed.
+      // Its summary came from the cache, but the interface changed: read
+      // it again. Should it have changed since phase 1, its facts are not
+      // stored under the summary's content hash.
+      if (!readModuleSource(In.Path, Contents, Result.Errors))
+        continue;
       auto M = std::make_unique<Module>();
       static_cast<ModuleSummary &>(*M) = *In.Cached;
-      M->Source = std::move(In.Source);
+      M->Source = std::string(Contents.data(), Contents.size());
+      Store = contentHash(M->Source) == In.ContentHash;
       In.Parsed = std::move(M);
       In.WasParsed = true;
     }
@@ -2117,7 +2126,9 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
                            std::to_string(MaxDepth) +
                            " levels; analysed down to that depth");
     llvm::append_range(Result.Errors, EmitErrors);
-    Cache.storeFacts(S.Path, S.Name, In.ContentHash, Interface, U, EmitErrors);
+    if (Store)
+      Cache.storeFacts(S.Path, S.Name, In.ContentHash, Interface, U,
+                       EmitErrors);
     releaseTree(In);
   }
   ts_parser_delete(Parser);
