@@ -40,11 +40,6 @@ namespace {
 
 constexpr uint64_t MaxFileSize = 10 * 1024 * 1024;
 constexpr unsigned MaxDepth = 800;
-/// Parse trees take about 25 times the memory of their source. Trees of up
-/// to this much source are kept from phase 1 to phase 2; the modules beyond
-/// it are parsed again for phase 2, so that memory stays bounded however
-/// many modules a run has, at the price of a second parse of those.
-constexpr uint64_t KeptTreesSourceBudget = 4 * 1024 * 1024;
 
 //===----------------------------------------------------------------------===//
 // tree-sitter helpers
@@ -1967,41 +1962,15 @@ static bool parseModule(TSParser *Parser, Module &M,
 
 namespace {
 
-/// One module of the run on its way through the two phases. Its summary
-/// comes from its tree or from the cache; its tree exists only while it is
-/// needed.
+/// One module of the run between the two phases: its summary, from its tree
+/// or from the cache. No tree outlives the phase that parsed it.
 struct ModuleInput {
   std::string Path;
   std::string ContentHash;
-  /// Parsed now, if its summary was not cached or its facts must be emitted.
-  std::unique_ptr<Module> Parsed;
-  /// Loaded from the cache.
-  std::optional<ModuleSummary> Cached;
-
+  ModuleSummary Summary;
   /// Parsed in either phase during this run.
   bool WasParsed = false;
-
-  const ModuleSummary &summary() const {
-    return Cached ? *Cached : static_cast<const ModuleSummary &>(*Parsed);
-  }
 };
-
-/// Frees what phase 2 needed of \p In once its facts are out. The project
-/// may still refer to the module's summary, so that stays.
-void releaseTree(ModuleInput &In) {
-  if (!In.Parsed)
-    return;
-  if (In.Cached) {
-    In.Parsed.reset();
-    return;
-  }
-  if (In.Parsed->Tree)
-    ts_tree_delete(In.Parsed->Tree);
-  In.Parsed->Tree = nullptr;
-  In.Parsed->Source.clear();
-  In.Parsed->Source.shrink_to_fit();
-  In.Parsed->Noqa.clear();
-}
 
 } // namespace
 
@@ -2033,8 +2002,10 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   ts_parser_set_language(Parser, tree_sitter_python());
 
   // Phase 1: every module's summary, from the cache or from its tree.
+  // Trees take about 25 times the memory of their source, so each one is
+  // freed once its summary is out, and parsed again for phase 2: that
+  // costs less than the page faults of keeping them all.
   std::vector<ModuleInput> Inputs;
-  uint64_t KeptSource = 0;
   llvm::SmallVector<char, 0> Contents;
   for (const std::string &Path : Finder.Files) {
     if (!readModuleSource(Path, Contents, Result.Errors))
@@ -2048,77 +2019,61 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
       if (std::optional<ModuleCache::Summary> Hit =
               Cache.lookupSummary(Path, Name, In.ContentHash)) {
         llvm::append_range(Result.Errors, Hit->Errors);
-        In.Cached = std::move(Hit->Data);
+        In.Summary = std::move(Hit->Data);
         Inputs.push_back(std::move(In));
         continue;
       }
     }
-    auto M = std::make_unique<Module>();
-    M->Path = Path;
-    M->Name = std::move(Name);
-    M->IsPackage = llvm::sys::path::stem(Path) == "__init__";
-    M->Source = Source.str();
+    Module M;
+    M.Path = Path;
+    M.Name = std::move(Name);
+    M.IsPackage = llvm::sys::path::stem(Path) == "__init__";
+    M.Source = Source.str();
     std::vector<std::string> ParseErrors;
-    bool Parsed = parseModule(Parser, *M, ParseErrors);
+    bool Parsed = parseModule(Parser, M, ParseErrors);
     llvm::append_range(Result.Errors, ParseErrors);
     if (!Parsed)
       continue;
-    BindingCollector(*M).run();
+    BindingCollector(M).run();
+    Cache.storeSummary(M, ParseErrors, In.ContentHash);
+    In.Summary = std::move(static_cast<ModuleSummary &>(M));
     In.WasParsed = true;
-    Cache.storeSummary(*M, ParseErrors, In.ContentHash);
-    if (KeptSource + M->Source.size() <= KeptTreesSourceBudget) {
-      KeptSource += M->Source.size();
-    } else {
-      ts_tree_delete(M->Tree);
-      M->Tree = nullptr;
-    }
-    In.Parsed = std::move(M);
     Inputs.push_back(std::move(In));
   }
 
   std::vector<const ModuleSummary *> Summaries;
   for (const ModuleInput &In : Inputs) {
-    Summaries.push_back(&In.summary());
-    P.add(In.summary());
+    Summaries.push_back(&In.Summary);
+    P.add(In.Summary);
   }
   P.resolveDecorators(Summaries);
   std::string Interface = Cache.enabled() ? interfaceHash(Summaries) : "";
 
-  // Phase 2: every module's facts, from the cache or from its tree, which
-  // is released as soon as its facts are out.
+  // Phase 2: every module's facts, from the cache or from its tree.
   Result.Units.reserve(Inputs.size());
   for (ModuleInput &In : Inputs) {
-    const ModuleSummary &S = In.summary();
-    std::optional<ModuleCache::Facts> Hit;
+    const ModuleSummary &S = In.Summary;
     if (Cache.enabled())
-      Hit = Cache.lookupFacts(S.Path, S.Name, In.ContentHash, Interface);
-    if (Hit) {
-      Result.Units.push_back(std::move(Hit->Data));
-      llvm::append_range(Result.Errors, Hit->Errors);
-      releaseTree(In);
+      if (std::optional<ModuleCache::Facts> Hit =
+              Cache.lookupFacts(S.Path, S.Name, In.ContentHash, Interface)) {
+        Result.Units.push_back(std::move(Hit->Data));
+        llvm::append_range(Result.Errors, Hit->Errors);
+        continue;
+      }
+    // Parse the module again. Should it have changed since phase 1, its
+    // facts are not stored under the summary's content hash. Its messages
+    // were reported in phase 1.
+    if (!readModuleSource(In.Path, Contents, Result.Errors))
       continue;
-    }
-    bool Store = true;
-    if (!In.Parsed) {
-      // Its summary came from the cache, but the interface changed: read
-      // it again. Should it have changed since phase 1, its facts are not
-      // stored under the summary's content hash.
-      if (!readModuleSource(In.Path, Contents, Result.Errors))
-        continue;
-      auto M = std::make_unique<Module>();
-      static_cast<ModuleSummary &>(*M) = *In.Cached;
-      M->Source = std::string(Contents.data(), Contents.size());
-      Store = contentHash(M->Source) == In.ContentHash;
-      In.Parsed = std::move(M);
-      In.WasParsed = true;
-    }
-    if (!In.Parsed->Tree) {
-      std::vector<std::string> ParseErrors; // Reported in phase 1.
-      if (!parseModule(Parser, *In.Parsed, ParseErrors))
-        continue;
-    }
+    Module M;
+    static_cast<ModuleSummary &>(M) = S;
+    M.Source = std::string(Contents.data(), Contents.size());
+    std::vector<std::string> ParseErrors;
+    if (!parseModule(Parser, M, ParseErrors))
+      continue;
+    In.WasParsed = true;
     FactsUnit &U = Result.Units.emplace_back();
-    FactsEmitter E(P, *In.Parsed, U);
+    FactsEmitter E(P, M, U);
     E.run();
     std::vector<std::string> EmitErrors;
     if (E.TooDeep)
@@ -2126,10 +2081,9 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
                            std::to_string(MaxDepth) +
                            " levels; analysed down to that depth");
     llvm::append_range(Result.Errors, EmitErrors);
-    if (Store)
+    if (Cache.enabled() && contentHash(M.Source) == In.ContentHash)
       Cache.storeFacts(S.Path, S.Name, In.ContentHash, Interface, U,
                        EmitErrors);
-    releaseTree(In);
   }
   ts_parser_delete(Parser);
   Result.Modules = Inputs.size();
