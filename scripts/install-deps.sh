@@ -17,6 +17,8 @@ packages=(
   # Python front end: the tree-sitter runtime (the grammar is fetched with
   # npm at configure time and checked with openssl).
   libtree-sitter-dev openssl
+  # pyproject.toml's [tool.spawnguard] (toml++, used header-only).
+  libtomlplusplus-dev
   # Unit tests.
   libgtest-dev
   # The SARIF test validates against the official JSON schema, which

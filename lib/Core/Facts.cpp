@@ -12,14 +12,23 @@ bool runsAfterMain(RootKind Kind) {
   case RootKind::IFuncResolver:
   case RootKind::InitSection:
   case RootKind::ModuleLevel:
+  case RootKind::ConfiguredBeforeMain:
+  case RootKind::ConfiguredAtImport:
     return false;
   case RootKind::StaticDestructor:
   case RootKind::DestructorFunction:
   case RootKind::FiniSection:
   case RootKind::ExitHandler:
+  case RootKind::ConfiguredAfterMain:
     return true;
   }
   return false;
+}
+
+bool isConfiguredRoot(RootKind Kind) {
+  return Kind == RootKind::ConfiguredBeforeMain ||
+         Kind == RootKind::ConfiguredAfterMain ||
+         Kind == RootKind::ConfiguredAtImport;
 }
 
 FileIndex FactsUnit::addFile(llvm::StringRef Path) {

@@ -61,6 +61,7 @@ std::string writeFacts(const FactsUnit &U) {
       W.loc(S.Loc);
       W.strings(S.Suppressions);
       W.str(S.Detail);
+      W.num(S.DefaultStartMethod);
     }
     W.num(U.SinkArguments.size());
     for (const SinkArgumentFact &S : U.SinkArguments) {
@@ -98,6 +99,7 @@ std::string writeFacts(const FactsUnit &U) {
         W.str(N.Message);
       }
       W.strings(D.Suppressions);
+      W.num(D.DefaultStartMethod);
     }
   }
 
@@ -177,6 +179,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Loc = R.loc(Files);
     S.Suppressions = R.strings();
     S.Detail = R.str();
+    S.DefaultStartMethod = R.flag();
     U.SinkCalls.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
@@ -219,6 +222,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
       D.Notes.push_back(std::move(Note));
     }
     D.Suppressions = R.strings();
+    D.DefaultStartMethod = R.flag();
     U.Diagnostics.push_back(std::move(D));
   }
   if (R.Error.empty() && !R.atEnd())

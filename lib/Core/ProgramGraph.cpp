@@ -48,7 +48,7 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
   for (const SinkCallFact &Sink : Unit.SinkCalls)
     Nodes[NodeMap[Sink.Caller]].Sinks.push_back(
         {Sink.Api, Sink.Action, Loc(Sink.Loc), Sink.Suppressions, {},
-         Sink.Detail});
+         Sink.Detail, Sink.DefaultStartMethod});
   for (const SinkArgumentFact &S : Unit.SinkArguments) {
     NodeId Callee = NodeMap[S.Callee];
     SinkArguments.push_back(
@@ -69,6 +69,7 @@ void ProgramGraph::addUnit(const FactsUnit &Unit) {
     for (const DiagnosticNote &N : D.Notes)
       Out.Notes.emplace_back(Loc(N.Loc), N.Message);
     Out.Suppressions = D.Suppressions;
+    Out.DefaultStartMethod = D.DefaultStartMethod;
   }
   for (const OverrideFact &O : Unit.Overrides)
     Overrides.emplace_back(NodeMap[O.Method], NodeMap[O.Overridden]);
@@ -229,6 +230,13 @@ void ProgramGraph::finalize() {
   ParamCalls.clear();
   ParamForwards.clear();
   SinkArguments.clear();
+}
+
+void ProgramGraph::addConfiguredRoot(llvm::StringRef Function, RootKind Kind) {
+  assert(isConfiguredRoot(Kind) && "not a configured root kind");
+  for (NodeId Id = 0, E = Nodes.size(); Id != E; ++Id)
+    if (Nodes[Id].Kind == NodeKind::Function && Nodes[Id].Name == Function)
+      ConfiguredRoots.push_back({Kind, Id, Function.str(), "", {}, {}});
 }
 
 llvm::ArrayRef<ProgramGraph::Import>

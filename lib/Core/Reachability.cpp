@@ -77,6 +77,20 @@ static std::string rootMessage(const ProgramGraph::Root &R) {
             "', outside a main guard; spawned children run it again when "
             "they import the main module")
         .str();
+  case RootKind::ConfiguredBeforeMain:
+    return (Prefix + llvm::Twine("from '") + S +
+            "', which the configuration says runs before 'main'")
+        .str();
+  case RootKind::ConfiguredAfterMain:
+    return (Prefix + llvm::Twine("from '") + S +
+            "', which the configuration says runs after 'main'")
+        .str();
+  case RootKind::ConfiguredAtImport:
+    return (Prefix + llvm::Twine("from '") + S +
+            "', which the configuration says runs while its module is "
+            "imported; spawned children run it again when they import the "
+            "main module")
+        .str();
   }
   return Prefix;
 }
@@ -211,8 +225,14 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
                                  const ProgramGraph::Import *ImportedAt) const {
   Finding F;
   F.Rule = Rule.Name.str();
-  F.Loc = G.resolve(R.Loc);
+  bool Configured = isConfiguredRoot(R.Kind);
+  if (!Configured)
+    F.Loc = G.resolve(R.Loc);
   F.Message = rootMessage(R);
+  // An import-time spawn deadlocks whatever the start method.
+  F.DefaultStartMethod = S.DefaultStartMethod && !ImportedAt;
+  if (Configured)
+    F.ConfiguredRoot = R.Subject;
   if (ImportedAt) {
     F.Message = "process creation reachable from module-level code of '" +
                 R.Subject +
@@ -239,6 +259,10 @@ Finding TraceSearch::makeFinding(const ProgramGraph::Root &R,
     F.Trace.push_back({Loc, edgeNote(G, Caller, E)});
   }
   F.Trace.push_back({G.resolve(S.Loc), sinkNote(G, SinkNode, S)});
+  // A configured root has no place of its own in the source: the warning
+  // goes to the first step of the chain, inside the root function.
+  if (Configured)
+    F.Loc = F.Trace.front().Loc;
   return F;
 }
 
@@ -248,6 +272,11 @@ std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
   std::vector<Finding> Findings;
   std::vector<bool> Reaches = nodesReachingSinks(Graph);
   TraceSearch Search(Graph, Reaches);
+  for (const ProgramGraph::Root &R : Graph.configuredRoots()) {
+    const RuleInfo &Rule = ruleForRoot(R.Kind);
+    if (Selection.isEnabled(Rule))
+      Search.run(R, Rule, HonorSuppressions, Findings, nullptr);
+  }
   for (const ProgramGraph::Root &R : Graph.roots()) {
     const RuleInfo *Rule = &ruleForRoot(R.Kind);
     // A Python module that another analysed module imports spawns at
@@ -274,6 +303,7 @@ std::vector<Finding> findReachableSinks(const ProgramGraph &Graph,
     F.Rule = Rule->Name.str();
     F.Loc = Graph.resolve(D.Loc);
     F.Message = D.Message;
+    F.DefaultStartMethod = D.DefaultStartMethod;
     for (const auto &[Loc, Message] : D.Notes)
       F.Trace.push_back({Graph.resolve(Loc), Message});
     Findings.push_back(std::move(F));

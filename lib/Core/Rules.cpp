@@ -42,13 +42,13 @@ const RuleInfo *findRule(llvm::StringRef NameOrCode) {
 
 const RuleInfo &ruleForRoot(RootKind Kind) {
   // By code, not position, so the catalog's order is free.
-  if (Kind == RootKind::ModuleLevel)
+  if (Kind == RootKind::ModuleLevel || Kind == RootKind::ConfiguredAtImport)
     return *findRule("SG201");
   return *findRule(runsAfterMain(Kind) ? "SG102" : "SG101");
 }
 
 bool isRootRule(const RuleInfo &Rule) {
-  for (unsigned K = 0; K <= static_cast<unsigned>(LastRootKind); ++K)
+  for (unsigned K = 0; K <= static_cast<unsigned>(LastConfiguredRootKind); ++K)
     if (&ruleForRoot(static_cast<RootKind>(K)) == &Rule)
       return true;
   return false;

@@ -326,9 +326,10 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
 /// configuration and --checks, baselines, unused suppressions, and the
 /// chosen format. \p SourceFiles are the files the units read, for the
 /// suppression scan.
-int report(Session &S, const ProgramGraph &Graph,
+int report(Session &S, ProgramGraph &Graph,
            const std::set<std::string> &SourceFiles, StringRef Scope,
            unsigned Failed = 0) {
+  addConfiguredRoots(Graph, S.Configs);
   // Rules are selected per file, so search for all and filter after.
   std::vector<Finding> Findings = findReachableSinks(Graph, RuleSelection("*"));
   if (ReportUnusedSuppressions) {

@@ -80,6 +80,13 @@ public:
       fail((std::string("unknown ") + What).c_str());
     return static_cast<Enum>(V);
   }
+  /// A 0 or 1.
+  bool flag() {
+    uint64_t V = num();
+    if (V > 1)
+      fail("flag out of range");
+    return V == 1;
+  }
   FactLocation loc(size_t Files);
   std::vector<std::string> strings();
 

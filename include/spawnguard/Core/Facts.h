@@ -146,6 +146,10 @@ struct SinkCallFact {
   /// Optional clause appended to the note, e.g. "which uses the 'spawn' start
   /// method on every platform".
   std::string Detail;
+  /// Python: the process is started with the platform's default start
+  /// method, so a project that pins 'fork' everywhere is not exposed to the
+  /// hazards of spawning (see EffectiveConfig::forksEverywhere).
+  bool DefaultStartMethod = false;
 };
 
 /// A call site that passes a process-creating function itself (not a call
@@ -177,8 +181,18 @@ enum class RootKind : uint8_t {
   // Python: a statement a module runs when it is imported (not under a main
   // guard). The subject is the module's dotted name.
   ModuleLevel,
+  // A function the configuration names as a root (see Config.h). The linker
+  // adds these; front ends never do, and facts files cannot hold them.
+  ConfiguredBeforeMain,
+  ConfiguredAfterMain,
+  ConfiguredAtImport,
 };
+/// The last kind a front end may produce.
 constexpr RootKind LastRootKind = RootKind::ModuleLevel;
+constexpr RootKind LastConfiguredRootKind = RootKind::ConfiguredAtImport;
+
+/// True for the kinds the linker adds from the configuration.
+bool isConfiguredRoot(RootKind Kind);
 
 /// True for the kinds that run after main returns (or exit is called).
 bool runsAfterMain(RootKind Kind);
@@ -220,6 +234,8 @@ struct DiagnosticFact {
   std::string Message;
   std::vector<DiagnosticNote> Notes;
   SuppressionList Suppressions;
+  /// As SinkCallFact::DefaultStartMethod: moot where the project forks.
+  bool DefaultStartMethod = false;
 };
 
 /// Everything one translation unit (or module) contributes.

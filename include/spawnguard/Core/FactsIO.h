@@ -23,7 +23,7 @@
 namespace spawnguard {
 
 /// Bump on any change to the layout or to the meaning of a field.
-constexpr uint32_t FactsFormatVersion = 2;
+constexpr uint32_t FactsFormatVersion = 3;
 
 std::string writeFacts(const FactsUnit &Unit);
 

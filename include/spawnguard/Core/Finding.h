@@ -34,6 +34,16 @@ struct Finding {
   SourcePoint Loc;
   std::string Message;
   std::vector<TraceNote> Trace;
+
+  // What the configuration decides on (see applyConfig); not printed, and
+  // not part of a finding's identity.
+
+  /// The process is started with the platform's default start method
+  /// (Python), so the finding is moot where the project pins 'fork'.
+  bool DefaultStartMethod = false;
+  /// For a finding from a root the configuration declares: the function
+  /// it names.
+  std::string ConfiguredRoot;
 };
 
 /// Orders findings by location, then rule, message and trace, so that output

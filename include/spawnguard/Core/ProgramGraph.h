@@ -51,6 +51,7 @@ public:
     std::optional<NodeId> PassedTo;
     /// Optional clause for the note (see SinkCallFact::Detail).
     std::string Detail;
+    bool DefaultStartMethod = false;
   };
 
   /// A Python module imported by another analysed module, at Loc.
@@ -66,6 +67,7 @@ public:
     std::string Message;
     std::vector<std::pair<Location, std::string>> Notes;
     SuppressionList Suppressions;
+    bool DefaultStartMethod = false;
   };
 
   struct Node {
@@ -94,11 +96,19 @@ public:
 
   llvm::ArrayRef<Node> nodes() const { return Nodes; }
   llvm::ArrayRef<Root> roots() const { return Roots; }
+  /// Makes every function named \p Function (its qualified name, as in
+  /// messages) a root of \p Kind, one of the configured kinds. Such a root
+  /// has no location of its own: findings from it sit at the first step of
+  /// their chain. Call after finalize().
+  void addConfiguredRoot(llvm::StringRef Function, RootKind Kind);
+  llvm::ArrayRef<Root> configuredRoots() const { return ConfiguredRoots; }
   llvm::ArrayRef<Diagnostic> diagnostics() const { return Diagnostics; }
   /// Where analysed modules import the module \p Module, first location
   /// first; empty if no analysed module imports it.
   llvm::ArrayRef<Import> importsOf(llvm::StringRef Module) const;
   const Node &node(NodeId Id) const { return Nodes[Id]; }
+  /// Every file the units mention.
+  llvm::ArrayRef<std::string> files() const { return Files; }
   SourcePoint resolve(const Location &Loc) const;
 
 private:
@@ -113,6 +123,7 @@ private:
   std::vector<Node> Nodes;
   llvm::StringMap<NodeId> NodeIds;
   std::vector<Root> Roots;
+  std::vector<Root> ConfiguredRoots;
   std::vector<Diagnostic> Diagnostics;
   llvm::StringMap<std::vector<Import>> Imports;
 

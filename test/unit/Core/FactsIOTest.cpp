@@ -32,12 +32,14 @@ FactsUnit sampleUnit() {
   U.Roots.push_back({RootKind::ModuleLevel, Init, "pkg.mod", "", {A, 2, 1},
                      {"*"}});
   U.SinkCalls.back().Detail = "which uses the 'spawn' start method";
+  U.SinkCalls.back().DefaultStartMethod = true;
   U.Imports.push_back({"app", "pkg.mod", {H, 1, 1}});
   U.Diagnostics.push_back({"SG205",
                            {A, 7, 1},
                            "start method set at import",
                            {{{H, 2, 3}, "a note"}},
                            {"SG205"}});
+  U.Diagnostics.back().DefaultStartMethod = true;
   return U;
 }
 
@@ -58,6 +60,8 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   EXPECT_EQ(X.SinkCalls[0].Action, Y.SinkCalls[0].Action);
   EXPECT_EQ(X.SinkCalls[0].Suppressions, Y.SinkCalls[0].Suppressions);
   EXPECT_EQ(X.SinkCalls[0].Detail, Y.SinkCalls[0].Detail);
+  EXPECT_EQ(X.SinkCalls[0].DefaultStartMethod,
+            Y.SinkCalls[0].DefaultStartMethod);
   ASSERT_EQ(X.Imports.size(), Y.Imports.size());
   EXPECT_EQ(X.Imports[0].Importer, Y.Imports[0].Importer);
   EXPECT_EQ(X.Imports[0].Module, Y.Imports[0].Module);
@@ -65,6 +69,8 @@ void expectSame(const FactsUnit &X, const FactsUnit &Y) {
   ASSERT_EQ(X.Diagnostics.size(), Y.Diagnostics.size());
   EXPECT_EQ(X.Diagnostics[0].Rule, Y.Diagnostics[0].Rule);
   EXPECT_EQ(X.Diagnostics[0].Message, Y.Diagnostics[0].Message);
+  EXPECT_EQ(X.Diagnostics[0].DefaultStartMethod,
+            Y.Diagnostics[0].DefaultStartMethod);
   ASSERT_EQ(X.Diagnostics[0].Notes.size(), Y.Diagnostics[0].Notes.size());
   EXPECT_EQ(X.Diagnostics[0].Notes[0].Loc, Y.Diagnostics[0].Notes[0].Loc);
   EXPECT_EQ(X.Diagnostics[0].Notes[0].Message,
@@ -129,7 +135,8 @@ TEST(FactsIO, RejectsForeignAndDamagedFiles) {
   std::string Future = Bytes;
   Future[8] = 99;
   EXPECT_EQ(errorOf(readFacts(Future)),
-            Prefix + "format version 99, expected 2");
+            Prefix + "format version 99, expected " +
+                std::to_string(FactsFormatVersion));
 }
 
 TEST(FactsIO, ValidatesPayloadEvenWithAGoodChecksum) {

@@ -70,6 +70,63 @@ TEST(Config, ParsesKeys) {
   EXPECT_TRUE(C->InheritParentConfig);
 }
 
+TEST(Config, ParsesRootsAndPythonPolicy) {
+  std::vector<std::string> Errors;
+  std::optional<ConfigFile> C = parseConfig(
+      "Sinks: ['pkg.read_chat(parallel=True)']\n"
+      "Roots:\n  - Function: corp::init\n"
+      "  - Function: app.hooks.load\n    Runs: at-import\n"
+      "Python:\n  StartMethod: fork\n  Platforms: [linux, macos]\n",
+      "/p/.spawnguard.yaml", Errors);
+  ASSERT_TRUE(C) << (Errors.empty() ? "" : Errors[0]);
+  EXPECT_EQ(C->Sinks,
+            (std::vector<std::string>{"pkg.read_chat(parallel=True)"}));
+  ASSERT_EQ(C->Roots.size(), 2u);
+  EXPECT_EQ(C->Roots[0].Function, "corp::init");
+  EXPECT_EQ(C->Roots[0].Runs, RootTiming::BeforeMain);
+  EXPECT_EQ(C->Roots[1].Runs, RootTiming::AtImport);
+  EXPECT_EQ(*C->Python.StartMethod, "fork");
+  EXPECT_EQ(*C->Python.Platforms,
+            (std::vector<std::string>{"linux", "macos"}));
+}
+
+TEST(Config, SameKeysInPyproject) {
+  std::vector<std::string> Errors;
+  bool HasTable = false;
+  std::optional<ConfigFile> C = parsePyprojectConfig(
+      "[project]\nname = 'x'\n[tool.spawnguard]\nChecks = '-*,SG201'\n"
+      "[[tool.spawnguard.Roots]]\nFunction = 'app.load'\nRuns = 'at-import'\n"
+      "[tool.spawnguard.Python]\nStartMethod = 'fork'\n",
+      "/p/pyproject.toml", HasTable, Errors);
+  ASSERT_TRUE(C) << (Errors.empty() ? "" : Errors[0]);
+  EXPECT_TRUE(HasTable);
+  EXPECT_EQ(*C->Checks, "-*,SG201");
+  ASSERT_EQ(C->Roots.size(), 1u);
+  EXPECT_EQ(C->Roots[0].Runs, RootTiming::AtImport);
+  EXPECT_EQ(*C->Python.StartMethod, "fork");
+
+  C = parsePyprojectConfig("[project]\nname = 'x'\n", "/p/pyproject.toml",
+                           HasTable, Errors);
+  ASSERT_TRUE(C);
+  EXPECT_FALSE(HasTable);
+  EXPECT_TRUE(Errors.empty());
+}
+
+TEST(Config, ForksEverywhereNeedsPinnedForkAndNoWindows) {
+  EffectiveConfig C;
+  EXPECT_FALSE(C.forksEverywhere());
+  C.Python.StartMethod = "fork";
+  // Without Platforms, the project may run on Windows, which cannot fork.
+  EXPECT_FALSE(C.forksEverywhere());
+  C.Python.Platforms = {"linux", "macos"};
+  EXPECT_TRUE(C.forksEverywhere());
+  C.Python.Platforms = {"linux", "windows"};
+  EXPECT_FALSE(C.forksEverywhere());
+  C.Python.StartMethod = "forkserver";
+  C.Python.Platforms = {"linux"};
+  EXPECT_FALSE(C.forksEverywhere());
+}
+
 TEST(Config, EmptyFileIsEmptyConfig) {
   std::vector<std::string> Errors;
   std::optional<ConfigFile> C = parseConfig("# nothing\n", "/p/x", Errors);
