@@ -13,10 +13,20 @@ and prints wall time, peak RSS and the ratio to the floor. Each tool gets the
 same parallelism (-j). Timings are measured, never asserted: this is not a
 test.
 
+With --python DIR, the same over a copy of the '.py' files under DIR (e.g.
+the standard library, /usr/lib/python3.11), each tool one process:
+  * bench/ast_parse.py              the floor: ast.parse of every file
+  * python3 -m pyflakes, and pylint with one cheap check, the peers
+  * spawnguard cold (empty cache), warm (nothing changed), and after one
+    module's body was edited
+with wall time, CPU time (user + system), peak RSS and ratios to the floor.
+The peers come from Debian: apt-get install python3-pyflakes pylint.
+
 Usage:
   bench/compare.py -p BUILD_DIR [-j N] [--repeat R]   an existing database
   bench/compare.py --corpus 100,1000 [-j N]            generated corpora
                                                       (bench/gen_corpus.py)
+  bench/compare.py --python /usr/lib/python3.11        a Python tree
 """
 import argparse
 import concurrent.futures
@@ -75,18 +85,28 @@ def run_parallel(jobs, tasks):
     return time.perf_counter() - start
 
 
-def timed(cwd, argv):
-    """Wall seconds and peak RSS (MB) of one command, via GNU time."""
-    with tempfile.NamedTemporaryFile("r") as rss:
+def timed_cpu(cwd, argv):
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one
+    command, via GNU time."""
+    with tempfile.NamedTemporaryFile("r") as report:
         start = time.perf_counter()
-        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name, *argv],
+        subprocess.run(["/usr/bin/time", "-f", "%U %S %M", "-o", report.name,
+                        *argv],
                        cwd=cwd, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
         secs = time.perf_counter() - start
         # GNU time prefixes a line when the command exits non-zero, as
-        # spawnguard does when it finds something; the figure is last.
-        lines = rss.read().split()
-        return secs, int(lines[-1] if lines else 0) / 1024.0
+        # spawnguard does when it finds something; the figures are last.
+        fields = report.read().split()[-3:]
+        if len(fields) != 3:
+            return secs, 0.0, 0.0
+        return secs, float(fields[0]) + float(fields[1]), int(fields[2]) / 1024.0
+
+
+def timed(cwd, argv):
+    """Wall seconds and peak RSS (MB) of one command."""
+    secs, _, rss = timed_cpu(cwd, argv)
+    return secs, rss
 
 
 def bench_database(build, opts):
@@ -148,6 +168,78 @@ def bench_database(build, opts):
         print(f"{name:<40}{secs:>9.2f}{secs / floor:>9.2f}{mem}")
 
 
+def copy_python_tree(source, dest):
+    """Copies the '.py' files under `source` to `dest`, keeping the layout,
+    so that one module can be edited without touching the original."""
+    count = 0
+    for dirpath, dirnames, filenames in os.walk(source):
+        dirnames[:] = sorted(d for d in dirnames
+                             if d != "__pycache__" and not d.startswith("."))
+        for name in filenames:
+            if name.endswith(".py"):
+                rel = os.path.relpath(os.path.join(dirpath, name), source)
+                os.makedirs(os.path.join(dest, os.path.dirname(rel)),
+                            exist_ok=True)
+                shutil.copyfile(os.path.join(dirpath, name),
+                                os.path.join(dest, rel))
+                count += 1
+    return count
+
+
+def bench_python(source, opts):
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = os.path.join(tmp, "tree")
+        count = copy_python_tree(source, tree)
+        print(f"\n== {source}: {count} Python files, one process each, "
+              f"best of {opts.repeat}")
+        python = "/usr/bin/python3"
+        here = os.path.dirname(os.path.abspath(__file__))
+        rows = []
+
+        def best(argv):
+            return min((timed_cpu(tmp, argv) for _ in range(opts.repeat)),
+                       key=lambda r: r[0])
+
+        rows.append(("ast.parse only (bench/ast_parse.py)",
+                     *best([python, os.path.join(here, "ast_parse.py"), tree])))
+        rows.append(("python3 -m pyflakes",
+                     *best([python, "-m", "pyflakes", tree])))
+        if not opts.skip_pylint:
+            rows.append(("pylint unused-import",
+                         *best(["pylint", "--disable=all",
+                                "--enable=unused-import", "--recursive=y",
+                                "--persistent=n", "--score=n", tree])))
+        cache = os.path.join(tmp, "cache")
+        sg = [opts.spawnguard, tree, "-q", "--cache-dir", cache]
+        cold = []
+        for _ in range(opts.repeat):
+            shutil.rmtree(cache, ignore_errors=True)
+            cold.append(timed_cpu(tmp, sg))
+        rows.append(("spawnguard cold", *min(cold, key=lambda r: r[0])))
+        rows.append(("spawnguard warm, nothing changed", *best(sg)))
+        # A body edit: a comment at the end keeps the module's interface.
+        victim = os.path.join(tree, "subprocess.py")
+        if not os.path.exists(victim):
+            victim = sorted(os.path.join(d, f) for d, _, fs in os.walk(tree)
+                            for f in fs)[0]
+        with open(victim, encoding="utf-8") as f:
+            original = f.read()
+        edits = []
+        for n in range(opts.repeat):
+            with open(victim, "w", encoding="utf-8") as f:
+                f.write(original + f"\n# edit {n} {time.time()}\n")
+            edits.append(timed_cpu(tmp, sg))
+        rows.append(("spawnguard after one body edit",
+                     *min(edits, key=lambda r: r[0])))
+
+    floor_wall, floor_cpu = rows[0][1], rows[0][2]
+    print(f"{'tool':<40}{'wall s':>9}{'x floor':>9}{'cpu s':>9}"
+          f"{'x floor':>9}{'peak MB':>9}")
+    for name, secs, cpu, rss in rows:
+        print(f"{name:<40}{secs:>9.2f}{secs / floor_wall:>9.2f}{cpu:>9.2f}"
+              f"{cpu / floor_cpu:>9.2f}{rss:>9.0f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -162,9 +254,14 @@ def main():
                                          "..", "build", "bin", "spawnguard"))
     ap.add_argument("--skip-tidy", action="store_true",
                     help="leave out the clang-tidy peers (slow on big trees)")
+    ap.add_argument("--python", metavar="DIR",
+                    help="also time the Python tools over the '.py' files "
+                         "under DIR")
+    ap.add_argument("--skip-pylint", action="store_true",
+                    help="leave out pylint (slow on big trees)")
     opts = ap.parse_args()
-    if not opts.build and not opts.corpus:
-        ap.error("give -p BUILD_DIR or --corpus SIZES")
+    if not opts.build and not opts.corpus and not opts.python:
+        ap.error("give -p BUILD_DIR, --corpus SIZES or --python DIR")
     if opts.build:
         bench_database(os.path.abspath(opts.build), opts)
     for size in filter(None, (opts.corpus or "").split(",")):
@@ -174,6 +271,8 @@ def main():
                    tmp, size] + (["--headers"] if opts.headers else [])
             subprocess.run(gen, check=True)
             bench_database(tmp, opts)
+    if opts.python:
+        bench_python(os.path.abspath(opts.python), opts)
 
 
 if __name__ == "__main__":

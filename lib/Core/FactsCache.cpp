@@ -1,9 +1,10 @@
 //===- FactsCache.cpp -----------------------------------------------------===//
 //
 // Entry layout: the line "SGCACHE 1", then one line per dependency
-// "<hash> <path>", then an empty line, then the facts file (FactsIO). The
-// facts part carries its own checksum; the text part is checked line by
-// line.
+// "<hash> <name>", then an empty line, then the record: a facts file
+// (FactsIO) for the C and C++ units, a record of the Python front end's own
+// for modules. Records carry their own checksum; the text part is checked
+// line by line.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,10 +27,9 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Bytes) {
   Model += ".tmp-%%%%%%%%";
   int FD = -1;
   llvm::SmallString<256> TempPath;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
-    return llvm::createStringError(EC, "cannot create a file next to '" +
-                                           Path + "': " + EC.message());
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
+    return llvm::createStringError(EC, "cannot create a file next to '" + Path +
+                                           "': " + EC.message());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Bytes;
@@ -65,8 +65,9 @@ std::optional<std::string> FileHasher::hash(llvm::StringRef Path) {
   // Hash outside the lock; two threads may hash the same file once each,
   // which is harmless.
   std::optional<std::string> Result;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false))
+  if (auto Buffer =
+          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                      /*RequiresNullTerminator=*/false))
     Result = contentHash((*Buffer)->getBuffer());
   std::lock_guard<std::mutex> Guard(Lock);
   return Hashes.try_emplace(Path, Result).first->second;
@@ -78,17 +79,27 @@ std::string FactsCache::entryPath(llvm::StringRef Key) const {
   return Path.str().str();
 }
 
-std::optional<FactsUnit> FactsCache::lookup(llvm::StringRef Key,
-                                            FileHasher &Hasher,
-                                            std::string &Problem) const {
-  std::string Path = entryPath(Key);
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
+std::string FactsCache::damaged(llvm::StringRef Key,
+                                llvm::StringRef Why) const {
+  return ("ignoring damaged cache entry '" + entryPath(Key) + "': " + Why)
+      .str();
+}
+
+std::optional<std::string> FactsCache::lookupRecord(
+    llvm::StringRef Key,
+    llvm::function_ref<bool(llvm::StringRef Name, llvm::StringRef Hash)>
+        IsCurrent,
+    std::string &Problem) const {
+  // Read, not mapped: entries are small, and a warm run opens thousands of
+  // them, where mapping and unmapping each one costs more than copying.
+  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false,
+                                            /*IsVolatile=*/true);
   if (!Buffer)
     return std::nullopt; // Never stored: an ordinary miss.
   llvm::StringRef Rest = (*Buffer)->getBuffer();
   auto Damaged = [&](llvm::StringRef Why) {
-    Problem = ("ignoring damaged cache entry '" + Path + "': " + Why).str();
+    Problem = damaged(Key, Why);
     return std::nullopt;
   };
   if (!Rest.consume_front(EntryHeader))
@@ -101,16 +112,50 @@ std::optional<FactsUnit> FactsCache::lookup(llvm::StringRef Key,
     Rest = Rest.drop_front(End + 1);
     if (Line.empty())
       break;
-    auto [Hash, File] = Line.split(' ');
-    if (Hash.size() != 32 || File.empty())
+    auto [Hash, Name] = Line.split(' ');
+    if (Hash.size() != 32 || Name.empty())
       return Damaged("malformed dependency line");
-    std::optional<std::string> Current = Hasher.hash(File);
-    if (!Current || *Current != Hash)
-      return std::nullopt; // A file changed or vanished: a plain miss.
+    if (!IsCurrent(Name, Hash))
+      return std::nullopt; // Something changed or vanished: a plain miss.
   }
-  llvm::Expected<FactsUnit> Facts = readFacts(Rest);
-  if (!Facts)
-    return Damaged(llvm::toString(Facts.takeError()));
+  return Rest.str();
+}
+
+llvm::Error FactsCache::storeRecord(llvm::StringRef Key,
+                                    llvm::ArrayRef<Dependency> Dependencies,
+                                    llvm::StringRef Record) const {
+  std::string Entry(EntryHeader);
+  for (const Dependency &D : Dependencies) {
+    // A name with a newline cannot be recorded; such a record is not cached.
+    if (D.Name.find('\n') != std::string::npos)
+      return llvm::Error::success();
+    Entry += D.Hash + " " + D.Name + "\n";
+  }
+  Entry += "\n";
+  Entry += Record;
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return llvm::createStringError(EC, "cannot create cache directory '" +
+                                           Directory + "': " + EC.message());
+  return writeFileAtomically(entryPath(Key), Entry);
+}
+
+std::optional<FactsUnit> FactsCache::lookup(llvm::StringRef Key,
+                                            FileHasher &Hasher,
+                                            std::string &Problem) const {
+  std::optional<std::string> Record = lookupRecord(
+      Key,
+      [&](llvm::StringRef File, llvm::StringRef Hash) {
+        std::optional<std::string> Current = Hasher.hash(File);
+        return Current && *Current == Hash;
+      },
+      Problem);
+  if (!Record)
+    return std::nullopt;
+  llvm::Expected<FactsUnit> Facts = readFacts(*Record);
+  if (!Facts) {
+    Problem = damaged(Key, llvm::toString(Facts.takeError()));
+    return std::nullopt;
+  }
   return std::move(*Facts);
 }
 
@@ -118,22 +163,14 @@ llvm::Error FactsCache::store(llvm::StringRef Key,
                               llvm::ArrayRef<std::string> Dependencies,
                               FileHasher &Hasher,
                               const FactsUnit &Facts) const {
-  std::string Entry(EntryHeader);
+  std::vector<Dependency> Hashed;
   for (const std::string &File : Dependencies) {
-    // A path with a newline cannot be recorded; such a unit is not cached.
-    if (File.find('\n') != std::string::npos)
-      return llvm::Error::success();
     std::optional<std::string> Hash = Hasher.hash(File);
     if (!Hash)
       return llvm::Error::success();
-    Entry += *Hash + " " + File + "\n";
+    Hashed.push_back({File, *Hash});
   }
-  Entry += "\n";
-  Entry += writeFacts(Facts);
-  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
-    return llvm::createStringError(EC, "cannot create cache directory '" +
-                                           Directory + "': " + EC.message());
-  return writeFileAtomically(entryPath(Key), Entry);
+  return storeRecord(Key, Hashed, writeFacts(Facts));
 }
 
 } // namespace spawnguard

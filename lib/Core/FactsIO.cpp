@@ -1,134 +1,18 @@
 //===- FactsIO.cpp --------------------------------------------------------===//
 
 #include "spawnguard/Core/FactsIO.h"
+#include "spawnguard/Core/BinaryCodec.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/CRC.h"
-#include "llvm/Support/Endian.h"
-#include "llvm/Support/LEB128.h"
-#include "llvm/Support/raw_ostream.h"
 
 namespace spawnguard {
 
 static constexpr char MagicBytes[] = "SGFACTS"; // With its NUL: 8 bytes.
 static const llvm::StringRef Magic(MagicBytes, sizeof(MagicBytes));
-static constexpr size_t HeaderSize = 8 + 4 + 4 + 8;
-
-namespace {
-
-class Writer {
-public:
-  explicit Writer(std::string &Out) : OS(Out) {}
-  void num(uint64_t V) { llvm::encodeULEB128(V, OS); }
-  void str(llvm::StringRef S) {
-    num(S.size());
-    OS << S;
-  }
-  void loc(const FactLocation &L) {
-    num(L.File);
-    num(L.Line);
-    num(L.Column);
-  }
-  void strings(const std::vector<std::string> &List) {
-    num(List.size());
-    for (const std::string &S : List)
-      str(S);
-  }
-
-private:
-  llvm::raw_string_ostream OS;
-};
-
-/// A bounds-checked cursor. The first problem sticks: later reads return
-/// zeros, and the caller reports the first error once at the end.
-class Reader {
-public:
-  explicit Reader(llvm::StringRef Data)
-      : Begin(Data.bytes_begin()), Pos(Data.bytes_begin()),
-        End(Data.bytes_end()) {}
-
-  uint64_t num() {
-    if (!Error.empty())
-      return 0;
-    const char *Problem = nullptr;
-    unsigned Length = 0;
-    uint64_t V = llvm::decodeULEB128(Pos, &Length, End, &Problem);
-    if (Problem)
-      return fail(Problem), 0;
-    Pos += Length;
-    return V;
-  }
-  uint32_t num32() {
-    uint64_t V = num();
-    if (V > UINT32_MAX)
-      fail("number out of range");
-    return static_cast<uint32_t>(V);
-  }
-  /// A count of items that each take at least one byte: anything larger
-  /// than the rest of the input is corrupt, and must not drive a reserve().
-  size_t count() {
-    uint64_t N = num();
-    if (N > static_cast<uint64_t>(End - Pos))
-      return fail("count larger than the data"), 0;
-    return static_cast<size_t>(N);
-  }
-  std::string str() {
-    size_t N = count();
-    if (!Error.empty())
-      return {};
-    std::string S(reinterpret_cast<const char *>(Pos), N);
-    Pos += N;
-    return S;
-  }
-  uint32_t index(size_t Limit, const char *What) {
-    uint32_t V = num32();
-    if (V >= Limit)
-      fail((std::string(What) + " index out of range").c_str());
-    return V;
-  }
-  template <typename Enum> Enum enumeration(Enum Last, const char *What) {
-    uint64_t V = num();
-    if (V > static_cast<uint64_t>(Last))
-      fail((std::string("unknown ") + What).c_str());
-    return static_cast<Enum>(V);
-  }
-  bool flag() {
-    uint64_t V = num();
-    if (V > 1)
-      fail("flag out of range");
-    return V == 1;
-  }
-  FactLocation loc(size_t Files) {
-    FactLocation L;
-    L.File = index(Files, "file");
-    L.Line = num32();
-    L.Column = num32();
-    return L;
-  }
-  std::vector<std::string> strings() {
-    std::vector<std::string> List(count());
-    for (std::string &S : List)
-      S = str();
-    return List;
-  }
-
-  bool atEnd() const { return Pos == End; }
-  void fail(const char *Why) {
-    if (Error.empty())
-      Error = std::string(Why) + " at payload offset " +
-              std::to_string(Pos - Begin);
-  }
-  std::string Error;
-
-private:
-  const uint8_t *Begin, *Pos, *End;
-};
-
-} // namespace
 
 std::string writeFacts(const FactsUnit &U) {
   std::string Payload;
   {
-    Writer W(Payload);
+    RecordWriter W(Payload);
     W.str(U.MainFile);
     W.strings(U.Files);
     W.num(U.Functions.size());
@@ -224,16 +108,7 @@ std::string writeFacts(const FactsUnit &U) {
     }
   }
 
-  std::string Out(Magic);
-  char Buffer[8];
-  llvm::support::endian::write32le(Buffer, FactsFormatVersion);
-  Out.append(Buffer, 4);
-  llvm::support::endian::write32le(
-      Buffer, llvm::crc32(llvm::arrayRefFromStringRef(Payload)));
-  Out.append(Buffer, 4);
-  llvm::support::endian::write64le(Buffer, Payload.size());
-  Out.append(Buffer, 8);
-  return Out + Payload;
+  return frameRecord(Magic, FactsFormatVersion, Payload);
 }
 
 static llvm::Error corrupt(const llvm::Twine &Why) {
@@ -242,23 +117,12 @@ static llvm::Error corrupt(const llvm::Twine &Why) {
 }
 
 llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
-  using namespace llvm::support::endian;
-  if (Bytes.size() < HeaderSize || !Bytes.starts_with(Magic))
-    return corrupt("missing header");
-  const char *Header = Bytes.data() + Magic.size();
-  uint32_t Version = read32le(Header);
-  if (Version != FactsFormatVersion)
-    return corrupt("format version " + llvm::Twine(Version) + ", expected " +
-                   llvm::Twine(FactsFormatVersion));
-  uint32_t Checksum = read32le(Header + 4);
-  uint64_t Size = read64le(Header + 8);
-  llvm::StringRef Payload = Bytes.drop_front(HeaderSize);
-  if (Size != Payload.size())
-    return corrupt("payload size mismatch (truncated?)");
-  if (llvm::crc32(llvm::arrayRefFromStringRef(Payload)) != Checksum)
-    return corrupt("checksum mismatch");
+  llvm::Expected<llvm::StringRef> Payload =
+      unframeRecord(Bytes, Magic, FactsFormatVersion, "spawnguard facts file");
+  if (!Payload)
+    return Payload.takeError();
 
-  Reader R(Payload);
+  RecordReader R(*Payload);
   FactsUnit U;
   U.MainFile = R.str();
   for (const std::string &Path : R.strings())

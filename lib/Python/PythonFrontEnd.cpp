@@ -15,6 +15,8 @@
 #include "spawnguard/Python/PythonFrontEnd.h"
 #include "SinkTable.h"
 #include "spawnguard/Python/Noqa.h"
+#include "ModuleCache.h"
+#include "ModuleSummary.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -89,17 +91,16 @@ struct ClassInfo {
   std::string Module;
 };
 
-struct Module {
-  std::string Path, Name;
-  bool IsPackage = false;
+/// A parsed module: its summary (filled by phase 1, or copied from the
+/// cache) and what phase 2 needs besides: the source and its tree.
+struct Module : ModuleSummary {
   std::string Source;
   TSTree *Tree = nullptr;
-  /// Top-level name -> dotted target (a function, class, module, or an
-  /// external dotted name).
-  llvm::StringMap<std::string> Globals;
-  /// Top-level 'X = a.b' aliases, resolved on use.
-  llvm::StringMap<std::string> RawAliases;
   std::map<unsigned, SuppressionList> Noqa;
+
+  Module() = default;
+  Module(const Module &) = delete;
+  Module &operator=(const Module &) = delete;
 
   ~Module() {
     if (Tree)
@@ -159,9 +160,16 @@ std::string canonicalLibraryName(std::string Name) {
   return Name;
 }
 
+/// True for the decorators that make each call of the function start a
+/// process.
+bool startsProcessPerCall(llvm::StringRef Decorator) {
+  return Decorator == "pebble.concurrent.process" ||
+         Decorator == "pebble.asynchronous.process";
+}
+
+/// The phase-1 view of the whole run: every module's summary, merged.
 struct Project {
-  std::vector<std::unique_ptr<Module>> Modules;
-  llvm::StringMap<Module *> ByName;
+  llvm::StringMap<const ModuleSummary *> ByName;
   llvm::StringSet<> Functions;
   llvm::StringMap<ClassInfo> Classes;
   /// Functions decorated so that each call starts a process (pebble).
@@ -169,13 +177,38 @@ struct Project {
   /// The catalog of process APIs, with the user's --sink entries.
   SinkTable Sinks;
 
+  /// Adds a module's summary; modules are added in path order, and with
+  /// two modules of the same name the later one wins, as in a run without
+  /// a cache.
+  void add(const ModuleSummary &S) {
+    ByName[S.Name] = &S;
+    for (const std::string &F : S.Functions)
+      Functions.insert(F);
+    for (const ClassSummary &C : S.Classes) {
+      ClassInfo &Info = Classes[C.Name];
+      Info.Module = S.Name;
+      llvm::append_range(Info.RawBases, C.RawBases);
+    }
+  }
+
+  /// Once every summary is in: the decorated functions whose calls start a
+  /// process. Their decorators may be imported through other modules.
+  void resolveDecorators(llvm::ArrayRef<const ModuleSummary *> Summaries) {
+    for (const ModuleSummary *S : Summaries)
+      for (const DecoratedFunction &D : S->Decorated) {
+        std::string Q = resolveGlobal(*S, D.RawDecorator);
+        if (startsProcessPerCall(Q))
+          SinkFunctions[D.Function] = Q;
+      }
+  }
+
   bool isDefined(llvm::StringRef Q) const {
     return Functions.contains(Q) || Classes.count(Q) || ByName.count(Q);
   }
 
   /// Resolves a dotted name spelled in module \p M (after local bindings
   /// were tried) to a canonical dotted name; "" if its head is unbound.
-  std::string resolveGlobal(const Module &M, llvm::StringRef Dotted,
+  std::string resolveGlobal(const ModuleSummary &M, llvm::StringRef Dotted,
                             unsigned Depth = 0) const {
     if (Depth > 8)
       return "";
@@ -206,7 +239,7 @@ struct Project {
           continue;
         llvm::StringRef Tail = llvm::StringRef(Q).drop_front(Dot + 1);
         llvm::StringRef Head = Tail.split('.').first;
-        const Module &M = *It->second;
+        const ModuleSummary &M = *It->second;
         if (!M.Globals.count(Head) && !M.RawAliases.count(Head))
           break;
         std::string Resolved = resolveGlobal(M, Tail, Depth + 1);
@@ -234,7 +267,7 @@ std::string moduleParent(llvm::StringRef Name) {
 
 class BindingCollector {
 public:
-  BindingCollector(Project &P, Module &M) : P(P), M(M) {}
+  explicit BindingCollector(Module &M) : M(M) {}
   void run() { block(ts_tree_root_node(M.Tree), 0); }
 
 private:
@@ -253,11 +286,14 @@ private:
       std::string Name = M.text(field(S, "name")).str();
       std::string Q = M.Name + "." + Name;
       M.Globals[Name] = Q;
-      P.Functions.insert(Q);
+      M.Functions.push_back(Q);
     } else if (T == "class_definition") {
       classDef(S, M.Name, /*TopLevel=*/true, Depth);
     } else if (T == "decorated_definition") {
-      statement(field(S, "definition"), Depth);
+      TSNode Def = field(S, "definition");
+      statement(Def, Depth);
+      if (!isNull(Def) && type(Def) == "function_definition")
+        decorators(S, M.Name + "." + M.text(field(Def, "name")).str());
     } else if (T == "expression_statement") {
       TSNode A = ts_node_named_child(S, 0);
       if (!isNull(A) && type(A) == "assignment") {
@@ -291,8 +327,8 @@ private:
     std::string Q = Scope + "." + Name;
     if (TopLevel)
       M.Globals[Name] = Q;
-    ClassInfo &Info = P.Classes[Q];
-    Info.Module = M.Name;
+    ClassSummary &Info = M.Classes.emplace_back();
+    Info.Name = Q;
     TSNode Bases = field(S, "superclasses");
     if (!isNull(Bases))
       for (TSNode B : namedChildren(Bases)) {
@@ -304,14 +340,35 @@ private:
     if (isNull(Body))
       return;
     for (TSNode C : namedChildren(Body)) {
-      if (type(C) == "decorated_definition")
+      TSNode Decorated{};
+      if (type(C) == "decorated_definition") {
+        Decorated = C;
         C = field(C, "definition");
+      }
       if (isNull(C))
         continue;
-      if (type(C) == "function_definition")
-        P.Functions.insert(Q + "." + M.text(field(C, "name")).str());
-      else if (type(C) == "class_definition")
+      if (type(C) == "function_definition") {
+        std::string Method = Q + "." + M.text(field(C, "name")).str();
+        M.Functions.push_back(Method);
+        if (!isNull(Decorated))
+          decorators(Decorated, Method);
+      } else if (type(C) == "class_definition") {
         classDef(C, Q, false, Depth + 1);
+      }
+    }
+  }
+
+  /// Records the decorators of function \p Q, as spelled.
+  void decorators(TSNode Decorated, const std::string &Q) {
+    for (TSNode D : namedChildren(Decorated)) {
+      if (type(D) != "decorator")
+        continue;
+      TSNode E = ts_node_named_child(D, 0);
+      if (!isNull(E) && type(E) == "call")
+        E = field(E, "function");
+      std::string Raw = dottedText(M, E);
+      if (!Raw.empty())
+        M.Decorated.push_back({Q, Raw});
     }
   }
 
@@ -361,7 +418,6 @@ public:
   }
 
 private:
-  Project &P;
   Module &M;
 };
 
@@ -608,6 +664,12 @@ private:
   const Project &P;
   const Module &M;
   FactsUnit &U;
+  /// Decorated functions of this module whose calls start a process, as
+  /// the walk meets them. Phase 1 found those of the top level and of
+  /// classes for every module; this adds those nested in functions, which
+  /// no other module can name. Phase 2 never writes to the project, so a
+  /// module's facts do not depend on which modules were emitted before it.
+  llvm::StringMap<std::string> NestedSinkFunctions;
   FileIndex File;
   std::shared_ptr<Scope> ModuleScope;
   std::vector<DeferredBody> Deferred;
@@ -1223,6 +1285,10 @@ void FactsEmitter::call(Context &C, TSNode Call) {
     addSink(C, Call, It->second);
     return;
   }
+  if (auto It = NestedSinkFunctions.find(Q); It != NestedSinkFunctions.end()) {
+    addSink(C, Call, It->second);
+    return;
+  }
 
   // Calls into analysed code.
   if (P.Functions.contains(Q) || P.Classes.count(Q))
@@ -1326,9 +1392,8 @@ void FactsEmitter::definition(Context &C, TSNode Def, const std::string &Qual,
           if (!isNull(E) && type(E) == "call")
             E = field(E, "function");
           std::string DQ = resolveExpr(*C.S, E);
-          if (DQ == "pebble.concurrent.process" ||
-              DQ == "pebble.asynchronous.process")
-            const_cast<Project &>(P).SinkFunctions[Q] = DQ;
+          if (startsProcessPerCall(DQ))
+            NestedSinkFunctions[Q] = DQ;
         }
     Deferred.push_back({Inner, Q, ClassQ, nullptr});
     Defs.try_emplace(Q, Definition{Inner, ClassQ});
@@ -1941,6 +2006,110 @@ private:
 
 } // namespace
 
+/// Reads module \p Path into \p Contents, whose memory is reused from one
+/// module to the next: a warm run reads every module only to hash it. False,
+/// with a message in \p Errors, if it is too large, unreadable or not UTF-8.
+/// Reads all of \p Path into \p Contents.
+static llvm::Error readFile(const std::string &Path,
+                            llvm::SmallVectorImpl<char> &Contents) {
+  llvm::Expected<llvm::sys::fs::file_t> File =
+      llvm::sys::fs::openNativeFileForRead(Path);
+  if (!File)
+    return File.takeError();
+  llvm::Error Err = llvm::sys::fs::readNativeFileToEOF(*File, Contents);
+  llvm::sys::fs::closeFile(*File);
+  return Err;
+}
+
+static bool readModuleSource(const std::string &Path,
+                             const std::map<std::string, std::string> &Overlay,
+                             llvm::SmallVectorImpl<char> &Contents,
+                             std::vector<std::string> &Errors) {
+  Contents.clear();
+  // An editor's unsaved buffer stands in for the file.
+  auto Overlaid = Overlay.find(Path);
+  uint64_t Size = 0;
+  if (Overlaid != Overlay.end())
+    Size = Overlaid->second.size();
+  else if (llvm::sys::fs::file_size(Path, Size))
+    Size = 0; // Reading it below reports the problem.
+  if (Size > MaxFileSize) {
+    Errors.push_back("'" + Path + "' is larger than 10 MB (" +
+                     std::to_string(Size) + " bytes); skipped");
+    return false;
+  }
+  if (Overlaid != Overlay.end()) {
+    Contents.assign(Overlaid->second.begin(), Overlaid->second.end());
+  } else if (llvm::Error Err = readFile(Path, Contents)) {
+    Errors.push_back("cannot read '" + Path +
+                     "': " + llvm::toString(std::move(Err)));
+    return false;
+  }
+  llvm::StringRef Bytes(Contents.data(), Contents.size());
+  // Most source is ASCII: a plain scan is far cheaper than the UTF-8
+  // decoder, which then starts at the first other byte.
+  const llvm::UTF8 *Begin = Bytes.bytes_begin(),
+                   *Cursor = std::find_if(Begin, Bytes.bytes_end(),
+                                          [](uint8_t B) { return B >= 0x80; });
+  if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
+    Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +
+                     std::to_string(Cursor - Begin) + "); skipped");
+    return false;
+  }
+  return true;
+}
+
+/// Parses \p M's source. A message goes to \p Errors if the module cannot
+/// be parsed at all (then false) or did not parse cleanly.
+static bool parseModule(TSParser *Parser, Module &M,
+                        std::vector<std::string> &Errors) {
+  M.Tree =
+      ts_parser_parse_string(Parser, nullptr, M.Source.data(), M.Source.size());
+  if (!M.Tree) {
+    Errors.push_back("'" + M.Path + "' could not be parsed; skipped");
+    return false;
+  }
+  TSNode Root = ts_tree_root_node(M.Tree);
+  if (ts_node_has_error(Root)) {
+    // Find the first error or missing node for the message.
+    TSNode N = Root;
+    while (true) {
+      TSNode Next{};
+      for (uint32_t I = 0, E = ts_node_child_count(N); I < E; ++I) {
+        TSNode Ch = ts_node_child(N, I);
+        if (ts_node_has_error(Ch) || ts_node_is_missing(Ch)) {
+          Next = Ch;
+          break;
+        }
+      }
+      if (isNull(Next) || type(N) == "ERROR" || ts_node_is_missing(N))
+        break;
+      N = Next;
+    }
+    TSPoint Pt = ts_node_start_point(N);
+    Errors.push_back("'" + M.Path +
+                     "' did not parse cleanly (syntax error at " +
+                     std::to_string(Pt.row + 1) + ":" +
+                     std::to_string(Pt.column + 1) + "; analysed what parsed)");
+  }
+  M.Noqa = indexNoqa(M.Source);
+  return true;
+}
+
+namespace {
+
+/// One module of the run between the two phases: its summary, from its tree
+/// or from the cache. No tree outlives the phase that parsed it.
+struct ModuleInput {
+  std::string Path;
+  std::string ContentHash;
+  ModuleSummary Summary;
+  /// Parsed in either phase during this run.
+  bool WasParsed = false;
+};
+
+} // namespace
+
 PythonResult analyzePython(const std::vector<std::string> &Paths,
                            const PythonOptions &Options) {
   PythonResult Result;
@@ -1953,93 +2122,100 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   Project P;
   for (const std::string &Sink : Options.UserSinks)
     P.Sinks.addUserSink(Sink);
+  ModuleCache Cache(Options.Cache, Options.ToolIdentity, Options.UserSinks);
 
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());
+
+  // Phase 1: every module's summary, from the cache or from its tree.
+  // Trees take about 25 times the memory of their source, so each one is
+  // freed once its summary is out, and parsed again for phase 2: that
+  // costs less than the page faults of keeping them all.
+  std::vector<ModuleInput> Inputs;
+  llvm::SmallVector<char, 0> Contents;
   for (const std::string &Path : Finder.Files) {
-    auto Overlaid = Options.Overlay.find(Path);
-    uint64_t Size = 0;
-    if (Overlaid != Options.Overlay.end())
-      Size = Overlaid->second.size();
-    else if (llvm::sys::fs::file_size(Path, Size))
-      Size = 0; // Reading it below reports the problem.
-    if (Size > MaxFileSize) {
-      Result.Errors.push_back("'" + Path + "' is larger than 10 MB (" +
-                              std::to_string(Size) + " bytes); skipped");
+    if (!readModuleSource(Path, Options.Overlay, Contents, Result.Errors))
       continue;
-    }
-    std::unique_ptr<llvm::MemoryBuffer> Buffer;
-    if (Overlaid != Options.Overlay.end()) {
-      Buffer = llvm::MemoryBuffer::getMemBuffer(Overlaid->second, Path,
-                                                /*RequiresNullTerminator=*/
-                                                false);
-    } else if (auto Read = llvm::MemoryBuffer::getFile(
-                   Path, /*IsText=*/false, /*RequiresNullTerminator=*/false)) {
-      Buffer = std::move(*Read);
-    } else {
-      Result.Errors.push_back("cannot read '" + Path +
-                              "': " + Read.getError().message());
-      continue;
-    }
-    llvm::StringRef Bytes = Buffer->getBuffer();
-    const llvm::UTF8 *Begin = Bytes.bytes_begin(), *Cursor = Begin;
-    if (!llvm::isLegalUTF8String(&Cursor, Bytes.bytes_end())) {
-      Result.Errors.push_back("'" + Path + "' is not valid UTF-8 (byte " +
-                              std::to_string(Cursor - Begin) + "); skipped");
-      continue;
-    }
-    auto M = std::make_unique<Module>();
-    M->Path = Path;
-    M->Name = moduleNameForPath(Path);
-    M->IsPackage = llvm::sys::path::stem(Path) == "__init__";
-    M->Source = Bytes.str();
-    M->Tree = ts_parser_parse_string(Parser, nullptr, M->Source.data(),
-                                     M->Source.size());
-    if (!M->Tree) {
-      Result.Errors.push_back("'" + Path + "' could not be parsed; skipped");
-      continue;
-    }
-    TSNode Root = ts_tree_root_node(M->Tree);
-    if (ts_node_has_error(Root)) {
-      // Find the first error or missing node for the message.
-      TSNode N = Root;
-      while (true) {
-        TSNode Next{};
-        for (uint32_t I = 0, E = ts_node_child_count(N); I < E; ++I) {
-          TSNode Ch = ts_node_child(N, I);
-          if (ts_node_has_error(Ch) || ts_node_is_missing(Ch)) {
-            Next = Ch;
-            break;
-          }
-        }
-        if (isNull(Next) || type(N) == "ERROR" || ts_node_is_missing(N))
-          break;
-        N = Next;
+    llvm::StringRef Source(Contents.data(), Contents.size());
+    ModuleInput In;
+    In.Path = Path;
+    std::string Name = moduleNameForPath(Path);
+    if (Cache.enabled()) {
+      In.ContentHash = contentHash(Source);
+      if (std::optional<ModuleCache::Summary> Hit =
+              Cache.lookupSummary(Path, Name, In.ContentHash)) {
+        llvm::append_range(Result.Errors, Hit->Errors);
+        In.Summary = std::move(Hit->Data);
+        Inputs.push_back(std::move(In));
+        continue;
       }
-      TSPoint Pt = ts_node_start_point(N);
-      Result.Errors.push_back(
-          "'" + Path + "' did not parse cleanly (syntax error at " +
-          std::to_string(Pt.row + 1) + ":" + std::to_string(Pt.column + 1) +
-          "; analysed what parsed)");
     }
-    M->Noqa = indexNoqa(M->Source);
-    P.ByName[M->Name] = M.get();
-    P.Modules.push_back(std::move(M));
+    Module M;
+    M.Path = Path;
+    M.Name = std::move(Name);
+    M.IsPackage = llvm::sys::path::stem(Path) == "__init__";
+    M.Source = Source.str();
+    std::vector<std::string> ParseErrors;
+    bool Parsed = parseModule(Parser, M, ParseErrors);
+    llvm::append_range(Result.Errors, ParseErrors);
+    if (!Parsed)
+      continue;
+    BindingCollector(M).run();
+    Cache.storeSummary(M, ParseErrors, In.ContentHash);
+    In.Summary = std::move(static_cast<ModuleSummary &>(M));
+    In.WasParsed = true;
+    Inputs.push_back(std::move(In));
+  }
+
+  std::vector<const ModuleSummary *> Summaries;
+  for (const ModuleInput &In : Inputs) {
+    Summaries.push_back(&In.Summary);
+    P.add(In.Summary);
+  }
+  P.resolveDecorators(Summaries);
+  std::string Interface = Cache.enabled() ? interfaceHash(Summaries) : "";
+
+  // Phase 2: every module's facts, from the cache or from its tree.
+  Result.Units.reserve(Inputs.size());
+  for (ModuleInput &In : Inputs) {
+    const ModuleSummary &S = In.Summary;
+    if (Cache.enabled())
+      if (std::optional<ModuleCache::Facts> Hit =
+              Cache.lookupFacts(S.Path, S.Name, In.ContentHash, Interface)) {
+        Result.Units.push_back(std::move(Hit->Data));
+        llvm::append_range(Result.Errors, Hit->Errors);
+        continue;
+      }
+    // Parse the module again. Should it have changed since phase 1, its
+    // facts are not stored under the summary's content hash. Its messages
+    // were reported in phase 1.
+    if (!readModuleSource(In.Path, Options.Overlay, Contents, Result.Errors))
+      continue;
+    Module M;
+    static_cast<ModuleSummary &>(M) = S;
+    M.Source = std::string(Contents.data(), Contents.size());
+    std::vector<std::string> ParseErrors;
+    if (!parseModule(Parser, M, ParseErrors))
+      continue;
+    In.WasParsed = true;
+    FactsUnit &U = Result.Units.emplace_back();
+    FactsEmitter E(P, M, U);
+    E.run();
+    std::vector<std::string> EmitErrors;
+    if (E.TooDeep)
+      EmitErrors.push_back("'" + S.Path + "' nests deeper than " +
+                           std::to_string(MaxDepth) +
+                           " levels; analysed down to that depth");
+    llvm::append_range(Result.Errors, EmitErrors);
+    if (Cache.enabled() && contentHash(M.Source) == In.ContentHash)
+      Cache.storeFacts(S.Path, S.Name, In.ContentHash, Interface, U,
+                       EmitErrors);
   }
   ts_parser_delete(Parser);
-
-  for (auto &M : P.Modules)
-    BindingCollector(P, *M).run();
-  for (auto &M : P.Modules) {
-    FactsUnit &U = Result.Units.emplace_back();
-    FactsEmitter E(P, *M, U);
-    E.run();
-    if (E.TooDeep)
-      Result.Errors.push_back("'" + M->Path + "' nests deeper than " +
-                              std::to_string(MaxDepth) +
-                              " levels; analysed down to that depth");
-  }
-  Result.Modules = P.Modules.size();
+  Result.Modules = Inputs.size();
+  for (const ModuleInput &In : Inputs)
+    ++(In.WasParsed ? Result.Parsed : Result.FromCache);
+  Result.CacheProblems = std::move(Cache.Problems);
   return Result;
 }
 

@@ -235,6 +235,20 @@ std::string toolIdentity(const char *Argv0) {
   return Identity;
 }
 
+/// The cache of the Python modules: --cache-dir, else the build
+/// directory's with -p. A Python-only run without --cache-dir writes no
+/// cache: spawnguard does not create directories among the user's sources.
+std::unique_ptr<FactsCache> pythonCache() {
+  if (NoCache)
+    return nullptr;
+  if (!CacheDir.empty())
+    return std::make_unique<FactsCache>(absolutePath(CacheDir));
+  if (!BuildPath.empty() && sys::fs::is_directory(BuildPath))
+    return std::make_unique<FactsCache>(absolutePath(BuildPath) +
+                                        "/.spawnguard-cache");
+  return nullptr;
+}
+
 struct Session {
   OutputFormat Format = OutputFormat::Text;
   /// --checks as given, applied after each file's configuration.
@@ -294,7 +308,7 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
   S.Extraction.OnProgress = nullptr;
   for (const std::string &Problem : Stats.CacheProblems)
     errs() << "spawnguard: warning: " << Problem << "\n";
-  if (Verbose) {
+  if (Verbose && !Commands.empty()) {
     errs() << "spawnguard: " << Stats.Parsed << " parsed, " << Stats.CacheHits
            << " from cache";
     if (S.Extraction.Cache)
@@ -470,7 +484,15 @@ void writeFactsFile(Session &S, StringRef Path, const FactsUnit &Facts) {
   }
 }
 
-int runExtractDatabase(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
+/// A stable, readable name for the facts file of one Python module.
+std::string factsFileName(const FactsUnit &Module) {
+  return (sys::path::stem(Module.MainFile) + "-" +
+          StringRef(contentHash(Module.MainFile)).take_front(16) + ".sgfacts")
+      .str();
+}
+
+int runExtractDatabase(Session &S, ArrayRef<tooling::CompileCommand> Commands,
+                       const python::PythonResult *Python) {
   if (Output.empty()) {
     errs() << "spawnguard: error: extract needs -o <directory>\n";
     return ExitError;
@@ -486,10 +508,21 @@ int runExtractDatabase(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
     sys::path::append(Path, factsFileName(Commands[I], S.Extraction));
     writeFactsFile(S, Path, Results[I].Facts);
   }
-  if (!Quiet)
-    errs() << "spawnguard: wrote facts of " << Results.size()
-           << (Results.size() == 1 ? " translation unit" : " translation units")
-           << " to '" << Output << "'\n";
+  size_t Modules = Python ? Python->Units.size() : 0;
+  for (size_t I = 0; I < Modules; ++I) {
+    SmallString<256> Path(Output);
+    sys::path::append(Path, factsFileName(Python->Units[I]));
+    writeFactsFile(S, Path, Python->Units[I]);
+  }
+  if (!Quiet) {
+    std::string Scope = plural(Results.size(), "translation unit");
+    if (Python)
+      Scope = Commands.empty()
+                  ? plural(Modules, "Python module")
+                  : Scope + " and " + plural(Modules, "Python module");
+    errs() << "spawnguard: wrote facts of " << Scope << " to '" << Output
+           << "'\n";
+  }
   return S.Ok ? ExitClean : ExitError;
 }
 
@@ -771,10 +804,21 @@ int main(int argc, const char **argv) {
                     PythonByName == Filters.size() &&
                     !sys::fs::exists("compile_commands.json");
   std::optional<python::PythonResult> Python;
-  if (M == Mode::Analyse && !PythonPaths.empty()) {
+  if (!PythonPaths.empty()) {
     python::PythonOptions PyOptions;
     PyOptions.UserSinks = Sinks;
+    std::unique_ptr<FactsCache> PythonCache = pythonCache();
+    PyOptions.Cache = PythonCache.get();
+    PyOptions.ToolIdentity = S.Extraction.ToolIdentity;
     Python = python::analyzePython(PythonPaths, PyOptions);
+    for (const std::string &Problem : Python->CacheProblems)
+      errs() << "spawnguard: warning: " << Problem << "\n";
+    if (Verbose)
+      errs() << "spawnguard: Python: " << Python->Parsed << " parsed, "
+             << Python->FromCache << " from cache"
+             << (PythonCache ? " ('" + PythonCache->directory() + "')"
+                             : std::string(" (no cache)"))
+             << "\n";
     for (const std::string &Message : Python->Errors)
       errs() << "spawnguard: error: " << Message << "\n";
     if (!Python->Errors.empty())
@@ -818,7 +862,7 @@ int main(int argc, const char **argv) {
   if (!S.configIsValid())
     return ExitError;
   return M == Mode::Extract
-             ? runExtractDatabase(S, *Commands)
+             ? runExtractDatabase(S, *Commands, Python ? &*Python : nullptr)
              : runAnalyse(S, *Commands, Python ? &*Python : nullptr,
                           PythonOnly);
 }

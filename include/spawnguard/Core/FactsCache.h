@@ -19,6 +19,7 @@
 
 #include "spawnguard/Core/Facts.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <mutex>
@@ -49,7 +50,8 @@ private:
 
 class FactsCache {
 public:
-  explicit FactsCache(std::string Directory) : Directory(std::move(Directory)) {}
+  explicit FactsCache(std::string Directory)
+      : Directory(std::move(Directory)) {}
 
   const std::string &directory() const { return Directory; }
 
@@ -64,6 +66,31 @@ public:
   llvm::Error store(llvm::StringRef Key,
                     llvm::ArrayRef<std::string> Dependencies,
                     FileHasher &Hasher, const FactsUnit &Facts) const;
+
+  /// A dependency of a record: a name (a path, or a name the caller gives
+  /// meaning to) and the hash it had when the record was stored.
+  struct Dependency {
+    std::string Name;
+    std::string Hash;
+  };
+
+  /// The bytes stored under \p Key if \p IsCurrent accepts every recorded
+  /// dependency. For entries whose validity is not a set of files (the
+  /// Python front end's, which also depend on other modules' interfaces).
+  /// A damaged entry is a miss, described in \p Problem.
+  std::optional<std::string> lookupRecord(
+      llvm::StringRef Key,
+      llvm::function_ref<bool(llvm::StringRef Name, llvm::StringRef Hash)>
+          IsCurrent,
+      std::string &Problem) const;
+
+  /// Stores \p Record under \p Key with \p Dependencies.
+  llvm::Error storeRecord(llvm::StringRef Key,
+                          llvm::ArrayRef<Dependency> Dependencies,
+                          llvm::StringRef Record) const;
+
+  /// The message for an entry whose record the caller found damaged.
+  std::string damaged(llvm::StringRef Key, llvm::StringRef Why) const;
 
 private:
   std::string entryPath(llvm::StringRef Key) const;

@@ -23,6 +23,8 @@
 #include <vector>
 
 namespace spawnguard {
+class FactsCache;
+
 namespace python {
 
 struct PythonOptions {
@@ -34,6 +36,10 @@ struct PythonOptions {
   /// editor's unsaved buffers. A path given here and as an input is
   /// analysed even if it does not exist on disk.
   std::map<std::string, std::string> Overlay;
+  /// Where to reuse and store module summaries and facts; null for none.
+  const FactsCache *Cache = nullptr;
+  /// Identifies the tool (version and build) in cache keys.
+  std::string ToolIdentity;
 };
 
 struct PythonResult {
@@ -42,8 +48,13 @@ struct PythonResult {
   /// One message per file that could not be read or parsed cleanly, each
   /// naming the file. Any message makes the run exit with status 2.
   std::vector<std::string> Errors;
-  /// Modules analysed (including partially parsed ones).
+  /// Modules analysed (including partially parsed ones): Parsed of them
+  /// parsed in this run, FromCache not parsed at all.
   unsigned Modules = 0;
+  unsigned Parsed = 0;
+  unsigned FromCache = 0;
+  /// Damaged cache entries and failed cache writes: warnings.
+  std::vector<std::string> CacheProblems;
   /// The input paths under which at least one '.py' file was found.
   std::set<std::string> InputsWithFiles;
 };
@@ -53,7 +64,10 @@ struct PythonResult {
 bool isPythonInput(llvm::StringRef Path);
 
 /// Finds the '.py' files under \p Paths (files or directories, absolute)
-/// and analyses them together.
+/// and analyses them together. A module's facts depend on its own source
+/// and on the summaries (top-level bindings) of all modules analysed with
+/// it; with a cache, only modules whose source changed are parsed, and
+/// facts are emitted again only when the source or those summaries changed.
 PythonResult analyzePython(const std::vector<std::string> &Paths,
                            const PythonOptions &Options);
 
