@@ -4,7 +4,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CRC.h"
 #include "llvm/Support/Endian.h"
-#include "llvm/Support/LEB128.h"
+#include "llvm/Support/LEB128.h" // encodeULEB128
 #include "llvm/Support/raw_ostream.h"
 
 namespace spawnguard {
@@ -46,16 +46,27 @@ public:
       : Begin(Data.bytes_begin()), Pos(Data.bytes_begin()),
         End(Data.bytes_end()) {}
 
+  /// An unsigned LEB128 number of at most 64 bits. Not
+  /// llvm::decodeULEB128: given a padded encoding longer than ten bytes, it
+  /// shifts by 64 or more, which is undefined (found by FactsReaderFuzzer).
   uint64_t num() {
     if (!Error.empty())
       return 0;
-    const char *Problem = nullptr;
-    unsigned Length = 0;
-    uint64_t V = llvm::decodeULEB128(Pos, &Length, End, &Problem);
-    if (Problem)
-      return fail(Problem), 0;
-    Pos += Length;
-    return V;
+    uint64_t V = 0;
+    for (const uint8_t *P = Pos;; ++P) {
+      unsigned Shift = 7 * (P - Pos);
+      if (P == End)
+        return fail("malformed uleb128, extends past end"), 0;
+      uint64_t Slice = *P & 0x7f;
+      // The tenth byte holds bit 63 only; there is no eleventh.
+      if (Shift > 63 || (Shift == 63 && Slice > 1))
+        return fail("uleb128 too big for uint64"), 0;
+      V |= Slice << Shift;
+      if (!(*P & 0x80)) {
+        Pos = P + 1;
+        return V;
+      }
+    }
   }
   uint32_t num32() {
     uint64_t V = num();
@@ -255,8 +266,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
 
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
     std::string Id = R.str(), Name = R.str();
-    NodeKind Kind =
-        R.enumeration(LastNodeKind, "node kind");
+    NodeKind Kind = R.enumeration(LastNodeKind, "node kind");
     if (U.addFunction(Id, Name, Kind) != U.Functions.size() - 1)
       R.fail("duplicate function id");
   }

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "spawnguard/Python/PythonFrontEnd.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -36,7 +37,6 @@ namespace python {
 
 namespace {
 
-constexpr uint64_t MaxFileSize = 10 * 1024 * 1024;
 constexpr unsigned MaxDepth = 800;
 
 //===----------------------------------------------------------------------===//
@@ -1846,10 +1846,9 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());
   for (const std::string &Path : Finder.Files) {
-    uint64_t Size = 0;
-    if (!llvm::sys::fs::file_size(Path, Size) && Size > MaxFileSize) {
-      Result.Errors.push_back("'" + Path + "' is larger than 10 MB (" +
-                              std::to_string(Size) + " bytes); skipped");
+    if (std::optional<std::string> TooLarge =
+            checkFileSize(Path, Options.MaxFileSize)) {
+      Result.Errors.push_back(std::move(*TooLarge));
       continue;
     }
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
@@ -1868,6 +1867,15 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
                               "); skipped");
       continue;
     }
+    // CPython refuses source with a NUL byte, so such a module never runs.
+    if (size_t Nul = Bytes.find('\0'); Nul != llvm::StringRef::npos) {
+      Result.Errors.push_back("'" + Path + "' contains a NUL byte (byte " +
+                              std::to_string(Nul) + "); skipped");
+      continue;
+    }
+    // CPython skips a UTF-8 BOM, and so must columns (found by
+    // test/reliability/encodings.test).
+    Bytes.consume_front("\xef\xbb\xbf");
     auto M = std::make_unique<Module>();
     M->Path = Path;
     M->Name = moduleNameForPath(Path);

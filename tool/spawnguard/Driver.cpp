@@ -21,6 +21,7 @@
 #include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/FactsCache.h"
 #include "spawnguard/Core/FactsIO.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "spawnguard/Core/ProgramGraph.h"
 #include "spawnguard/Core/Reachability.h"
 #include "spawnguard/Core/Report.h"
@@ -184,6 +185,12 @@ cl::opt<bool> ReportUnusedSuppressions(
 cl::opt<std::string> DocsUrl(
     "docs-url", cl::desc("Base URL of the docs for SARIF help links"),
     cl::init(SPAWNGUARD_DOCS_URL), cl::Hidden, cl::cat(Category));
+cl::opt<std::string> MaxFileSize(
+    "max-file-size",
+    cl::desc("Skip Python modules and C/C++ main files larger than this, "
+             "with an error: bytes, or with K, M or G; 0 for no limit "
+             "(default: 10M)"),
+    cl::value_desc("size"), cl::init("10M"), cl::cat(Category));
 cl::opt<bool> Verbose("verbose",
                       cl::desc("Say how many units were parsed and how many "
                                "came from the cache"),
@@ -299,7 +306,10 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
     errs() << "\n";
   }
   for (const CompilationResult &R : Results)
-    if (!R.Clean) {
+    if (!R.Skipped.empty()) {
+      S.Ok = false;
+      errs() << "spawnguard: error: " << R.Skipped << "\n";
+    } else if (!R.Clean) {
       S.Ok = false;
       errs() << "spawnguard: error: '" << R.File << "' did not parse cleanly ("
              << R.ErrorCount << (R.ErrorCount == 1 ? " error" : " errors")
@@ -702,10 +712,18 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
 
+  Expected<uint64_t> SizeLimit = parseByteSize(MaxFileSize);
+  if (!SizeLimit) {
+    errs() << "spawnguard: error: --max-file-size: "
+           << toString(SizeLimit.takeError()) << "\n";
+    return ExitError;
+  }
+
   if (M == Mode::Link)
     return runLink(S);
 
   S.Extraction.Jobs = Jobs;
+  S.Extraction.MaxFileSize = *SizeLimit;
   S.Extraction.Compile.ExtraArgs = ExtraArgs;
   S.Extraction.Compile.ExtraArgsBefore = ExtraArgsBefore;
   if (!RelativeTo.empty())
@@ -758,6 +776,7 @@ int main(int argc, const char **argv) {
   if (M == Mode::Analyse && !PythonPaths.empty()) {
     python::PythonOptions PyOptions;
     PyOptions.UserSinks = Sinks;
+    PyOptions.MaxFileSize = *SizeLimit;
     Python = python::analyzePython(PythonPaths, PyOptions);
     for (const std::string &Message : Python->Errors)
       errs() << "spawnguard: error: " << Message << "\n";

@@ -16,6 +16,7 @@
 #define SPAWNGUARD_PYTHON_PYTHONFRONTEND_H
 
 #include "spawnguard/Core/Facts.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "llvm/ADT/StringRef.h"
 #include <set>
 #include <string>
@@ -29,6 +30,9 @@ struct PythonOptions {
   /// or 'name(keyword=value)' to fire only when called with that keyword
   /// argument spelled so, e.g. 'pylangacq.read_chat(parallel=True)'.
   std::vector<std::string> UserSinks;
+  /// Modules larger than this many bytes are skipped with an error; 0 for
+  /// no limit.
+  uint64_t MaxFileSize = DefaultMaxFileSize;
 };
 
 struct PythonResult {
