@@ -98,8 +98,8 @@ struct DiagnosticSink {
 
 static void collectDiagnostic(const llvm::SMDiagnostic &Diag, void *Context) {
   auto &Sink = *static_cast<DiagnosticSink *>(Context);
-  // Some YAML I/O errors (an alias such as 'Checks: *x') carry no location,
-  // and SourceMgr then names no file: name it ourselves (found by
+  // Some YAML I/O errors (an alias cut short by a NUL byte) carry no
+  // location, and SourceMgr then names no file: name it ourselves (found by
   // ConfigFuzzer).
   if (Diag.getLineNo() <= 0) {
     Sink.Errors.push_back((Sink.Path + ": " + Diag.getMessage()).str());
