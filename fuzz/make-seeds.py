@@ -19,6 +19,7 @@ import argparse
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,7 +57,9 @@ def test_files(source):
 class Corpus:
     def __init__(self, directory):
         self.directory = directory
-        os.makedirs(directory, exist_ok=True)
+        # Start afresh, so seeds of tests that changed or went do not stay.
+        shutil.rmtree(directory, ignore_errors=True)
+        os.makedirs(directory)
 
     def add(self, data):
         if isinstance(data, str):
