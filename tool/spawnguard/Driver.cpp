@@ -43,6 +43,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <memory>
@@ -595,6 +596,11 @@ int runLink(Session &S) {
 } // namespace
 
 int main(int argc, const char **argv) {
+  // Installs LLVM's signal handlers (and their alternate stack) on the main
+  // thread, before worker threads create temporaries that must be removed
+  // on SIGINT/SIGTERM: installed first from a worker, the alternate stack
+  // is unmapped by ASan when that thread exits, which aborts.
+  sys::PrintStackTraceOnErrorSignal(argv[0]);
   Mode M = Mode::Analyse;
   std::vector<const char *> Args(argv, argv + argc);
   if (argc >= 2) {
