@@ -6,9 +6,13 @@ BUILD ?= build
 # the whole suite in both.
 SANITIZE_BUILD ?= build-sanitize
 EXAMPLE_BUILD ?= examples/cpp/build
+# A third build, of the libFuzzer targets only (fuzz/), with clang-19;
+# `make check` runs each target for FUZZ_SECONDS.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 30
 SPAWNGUARD = $(BUILD)/bin/spawnguard
 
-.PHONY: deps configure build example check check-sanitize clean
+.PHONY: deps configure build example check check-sanitize fuzz-smoke clean
 
 deps:
 	./scripts/install-deps.sh
@@ -31,6 +35,7 @@ example: build
 check: build
 	cmake --build $(BUILD) --target check
 	$(MAKE) check-sanitize
+	$(MAKE) fuzz-smoke
 
 check-sanitize: deps
 	@test -f $(SANITIZE_BUILD)/build.ninja || \
@@ -38,5 +43,19 @@ check-sanitize: deps
 	    -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(SANITIZE_BUILD) --target check
 
+# Seeds come from the tests (facts files from the plain build's
+# `spawnguard extract`); a crash fails the target and leaves the input in
+# $(FUZZ_BUILD)/artifacts/.
+fuzz-smoke: build
+	@test -f $(FUZZ_BUILD)/build.ninja || \
+	  cmake -S . -B $(FUZZ_BUILD) -G Ninja -DSPAWNGUARD_FUZZ=ON \
+	    -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_C_COMPILER=clang-19 \
+	    -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(FUZZ_BUILD) --target fuzzers
+	python3 fuzz/make-seeds.py --source . --out $(FUZZ_BUILD)/seeds \
+	  --spawnguard $(SPAWNGUARD)
+	python3 fuzz/run-fuzzers.py --build $(FUZZ_BUILD) \
+	  --seeds $(FUZZ_BUILD)/seeds --seconds $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(SANITIZE_BUILD) $(EXAMPLE_BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD) $(EXAMPLE_BUILD)

@@ -11,6 +11,8 @@ packages=(
   # clang-tidy-19 as peers and hosts, llvm-19-tools for lit and FileCheck.
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19
   clang-tools-19 llvm-19-tools
+  # libFuzzer and the sanitizer runtimes for clang-19 (make fuzz-smoke).
+  libclang-rt-19-dev
   # spawnguard-clangd: Debian's libclangdMain.a is built with remote-index
   # support, so linking it needs gRPC and protobuf.
   libgrpc++-dev libprotobuf-dev

@@ -39,6 +39,15 @@ config.substitutions.append(("%python", config.test_python))
 config.substitutions.append(
     ("%check-notes", "FileCheck --implicit-check-not='{{warning|note|error}}:'"))
 
+# Tests that need an unreadable file: root reads through 'chmod 000', so
+# when the tests run as root (CI containers), %unprivileged runs the command
+# as 'nobody', who cannot. Output redirections stay with the test's shell.
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.substitutions.append(
+        ("%unprivileged", "setpriv --reuid=nobody --regid=nogroup --clear-groups"))
+else:
+    config.substitutions.append(("%unprivileged", ""))
+
 llvm_tools = config.llvm_tools_dir
 # 'not' is a builtin of lit's shell; the others come from llvm-19-tools.
 for tool in ["FileCheck", "split-file", "count"]:

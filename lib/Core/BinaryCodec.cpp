@@ -52,15 +52,25 @@ llvm::Expected<llvm::StringRef> unframeRecord(llvm::StringRef Bytes,
 }
 
 uint64_t RecordReader::num() {
+  // Not llvm::decodeULEB128: given a padded encoding longer than ten bytes,
+  // it shifts by 64 or more, which is undefined (found by FactsReaderFuzzer).
   if (!Error.empty())
     return 0;
-  const char *Problem = nullptr;
-  unsigned Length = 0;
-  uint64_t V = llvm::decodeULEB128(Pos, &Length, End, &Problem);
-  if (Problem)
-    return fail(Problem), 0;
-  Pos += Length;
-  return V;
+  uint64_t V = 0;
+  for (const uint8_t *P = Pos;; ++P) {
+    unsigned Shift = 7 * (P - Pos);
+    if (P == End)
+      return fail("malformed uleb128, extends past end"), 0;
+    uint64_t Slice = *P & 0x7f;
+    // The tenth byte holds bit 63 only; there is no eleventh.
+    if (Shift > 63 || (Shift == 63 && Slice > 1))
+      return fail("uleb128 too big for uint64"), 0;
+    V |= Slice << Shift;
+    if (!(*P & 0x80)) {
+      Pos = P + 1;
+      return V;
+    }
+  }
 }
 
 uint32_t RecordReader::num32() {

@@ -216,12 +216,26 @@ template <> struct MappingTraits<RawConfig> {
 
 namespace spawnguard {
 
+namespace {
+struct DiagnosticSink {
+  llvm::StringRef Path;
+  std::vector<std::string> &Errors;
+};
+} // namespace
+
 static void collectDiagnostic(const llvm::SMDiagnostic &Diag, void *Context) {
-  auto &Errors = *static_cast<std::vector<std::string> *>(Context);
-  Errors.push_back((Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) +
-                    ":" + llvm::Twine(Diag.getColumnNo() + 1) + ": " +
-                    Diag.getMessage())
-                       .str());
+  auto &Sink = *static_cast<DiagnosticSink *>(Context);
+  // Some YAML I/O errors (an alias cut short by a NUL byte) carry no
+  // location, and SourceMgr then names no file: name it ourselves (found by
+  // ConfigFuzzer).
+  if (Diag.getLineNo() <= 0) {
+    Sink.Errors.push_back((Sink.Path + ": " + Diag.getMessage()).str());
+    return;
+  }
+  Sink.Errors.push_back(
+      (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
+       llvm::Twine(Diag.getColumnNo() + 1) + ": " + Diag.getMessage())
+          .str());
 }
 
 std::optional<ConfigFile> parseConfig(llvm::StringRef Text,
@@ -229,8 +243,9 @@ std::optional<ConfigFile> parseConfig(llvm::StringRef Text,
                                       std::vector<std::string> &Errors) {
   size_t Before = Errors.size();
   RawConfig Raw;
+  DiagnosticSink Sink{Path, Errors};
   llvm::yaml::Input In(llvm::MemoryBufferRef(Text, Path), nullptr,
-                       collectDiagnostic, &Errors);
+                       collectDiagnostic, &Sink);
   // An empty file is an empty configuration.
   if (!Text.trim().empty())
     In >> Raw;

@@ -23,27 +23,29 @@ namespace spawnguard {
 static constexpr llvm::StringLiteral EntryHeader = "SGCACHE 1\n";
 
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Bytes) {
-  llvm::SmallString<256> Model(Path);
-  Model += ".tmp-%%%%%%%%";
-  int FD = -1;
-  llvm::SmallString<256> TempPath;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, TempPath))
+  // A TempFile is removed if the process dies of a signal (SIGINT, SIGTERM)
+  // before the rename, so an interrupted run leaves no temporary behind.
+  llvm::Expected<llvm::sys::fs::TempFile> Temp =
+      llvm::sys::fs::TempFile::create(Path + ".tmp-%%%%%%%%");
+  if (!Temp) {
+    std::error_code EC = llvm::errorToErrorCode(Temp.takeError());
     return llvm::createStringError(EC, "cannot create a file next to '" + Path +
                                            "': " + EC.message());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Bytes;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      llvm::sys::fs::remove(TempPath);
-      return llvm::createStringError(EC, "cannot write '" + TempPath +
-                                             "': " + EC.message());
-    }
   }
-  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
-    llvm::sys::fs::remove(TempPath);
+  llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
+  OS << Bytes;
+  OS.flush();
+  if (OS.has_error()) {
+    std::error_code EC = OS.error();
+    OS.clear_error();
+    std::string TempPath = Temp->TmpName;
+    llvm::consumeError(Temp->discard());
+    return llvm::createStringError(EC, "cannot write '" + TempPath +
+                                           "': " + EC.message());
+  }
+  // keep() renames, and removes the temporary if it cannot.
+  if (llvm::Error Err = Temp->keep(Path)) {
+    std::error_code EC = llvm::errorToErrorCode(std::move(Err));
     return llvm::createStringError(EC, "cannot replace '" + Path +
                                            "': " + EC.message());
   }

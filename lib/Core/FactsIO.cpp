@@ -132,8 +132,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
 
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
     std::string Id = R.str(), Name = R.str();
-    NodeKind Kind =
-        R.enumeration(LastNodeKind, "node kind");
+    NodeKind Kind = R.enumeration(LastNodeKind, "node kind");
     if (U.addFunction(Id, Name, Kind) != U.Functions.size() - 1)
       R.fail("duplicate function id");
   }

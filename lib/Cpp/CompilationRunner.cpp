@@ -192,6 +192,14 @@ CompilationResult runCompilation(const tooling::CompileCommand &Command,
   FSOptions.WorkingDir = Command.Directory;
   llvm::IntrusiveRefCntPtr<FileManager> Files(new FileManager(FSOptions, FS));
 
+  // A response file that could not be read stays in the command as
+  // '@file', which the driver then drops: the unit would parse without its
+  // flags and look clean. It is an error of the unit, reported first.
+  for (const std::string &Arg : Command.CommandLine)
+    if (Arg.size() > 1 && Arg.front() == '@' && Result.ErrorCount++ == 0)
+      Result.FirstError = "error: cannot read response file '" +
+                          Arg.substr(1) + "' in the compile command";
+
   ErrorCollector Errors(Result);
   tooling::ToolInvocation Invocation(
       adjustCommandLine(Command, Options),

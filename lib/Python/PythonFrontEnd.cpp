@@ -17,6 +17,7 @@
 #include "spawnguard/Python/Noqa.h"
 #include "ModuleCache.h"
 #include "ModuleSummary.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -40,7 +41,6 @@ namespace python {
 
 namespace {
 
-constexpr uint64_t MaxFileSize = 10 * 1024 * 1024;
 constexpr unsigned MaxDepth = 800;
 
 //===----------------------------------------------------------------------===//
@@ -2022,28 +2022,30 @@ static llvm::Error readFile(const std::string &Path,
 }
 
 static bool readModuleSource(const std::string &Path,
-                             const std::map<std::string, std::string> &Overlay,
+                             const PythonOptions &Options,
                              llvm::SmallVectorImpl<char> &Contents,
                              std::vector<std::string> &Errors) {
   Contents.clear();
   // An editor's unsaved buffer stands in for the file.
-  auto Overlaid = Overlay.find(Path);
-  uint64_t Size = 0;
-  if (Overlaid != Overlay.end())
-    Size = Overlaid->second.size();
-  else if (llvm::sys::fs::file_size(Path, Size))
-    Size = 0; // Reading it below reports the problem.
-  if (Size > MaxFileSize) {
-    Errors.push_back("'" + Path + "' is larger than 10 MB (" +
-                     std::to_string(Size) + " bytes); skipped");
-    return false;
-  }
-  if (Overlaid != Overlay.end()) {
+  auto Overlaid = Options.Overlay.find(Path);
+  if (Overlaid != Options.Overlay.end()) {
+    if (std::optional<std::string> TooLarge = checkSizeLimit(
+            Path, Overlaid->second.size(), Options.MaxFileSize)) {
+      Errors.push_back(std::move(*TooLarge));
+      return false;
+    }
     Contents.assign(Overlaid->second.begin(), Overlaid->second.end());
-  } else if (llvm::Error Err = readFile(Path, Contents)) {
-    Errors.push_back("cannot read '" + Path +
-                     "': " + llvm::toString(std::move(Err)));
-    return false;
+  } else {
+    if (std::optional<std::string> TooLarge =
+            checkFileSize(Path, Options.MaxFileSize)) {
+      Errors.push_back(std::move(*TooLarge));
+      return false;
+    }
+    if (llvm::Error Err = readFile(Path, Contents)) {
+      Errors.push_back("cannot read '" + Path +
+                       "': " + llvm::toString(std::move(Err)));
+      return false;
+    }
   }
   llvm::StringRef Bytes(Contents.data(), Contents.size());
   // Most source is ASCII: a plain scan is far cheaper than the UTF-8
@@ -2056,6 +2058,16 @@ static bool readModuleSource(const std::string &Path,
                      std::to_string(Cursor - Begin) + "); skipped");
     return false;
   }
+  // CPython refuses source with a NUL byte, so such a module never runs.
+  if (size_t Nul = Bytes.find('\0'); Nul != llvm::StringRef::npos) {
+    Errors.push_back("'" + Path + "' contains a NUL byte (byte " +
+                     std::to_string(Nul) + "); skipped");
+    return false;
+  }
+  // CPython skips a UTF-8 BOM, and so must columns (found by
+  // test/reliability/encodings.test).
+  if (Bytes.starts_with("\xef\xbb\xbf"))
+    Contents.erase(Contents.begin(), Contents.begin() + 3);
   return true;
 }
 
@@ -2134,7 +2146,7 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   std::vector<ModuleInput> Inputs;
   llvm::SmallVector<char, 0> Contents;
   for (const std::string &Path : Finder.Files) {
-    if (!readModuleSource(Path, Options.Overlay, Contents, Result.Errors))
+    if (!readModuleSource(Path, Options, Contents, Result.Errors))
       continue;
     llvm::StringRef Source(Contents.data(), Contents.size());
     ModuleInput In;
@@ -2189,7 +2201,7 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
     // Parse the module again. Should it have changed since phase 1, its
     // facts are not stored under the summary's content hash. Its messages
     // were reported in phase 1.
-    if (!readModuleSource(In.Path, Options.Overlay, Contents, Result.Errors))
+    if (!readModuleSource(In.Path, Options, Contents, Result.Errors))
       continue;
     Module M;
     static_cast<ModuleSummary &>(M) = S;

@@ -22,6 +22,7 @@
 #include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/FactsCache.h"
 #include "spawnguard/Core/FactsIO.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "spawnguard/Core/ProgramGraph.h"
 #include "spawnguard/Core/Reachability.h"
 #include "spawnguard/Core/Report.h"
@@ -44,6 +45,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <memory>
@@ -189,6 +191,12 @@ cl::opt<bool> ReportUnusedSuppressions(
 cl::opt<std::string> DocsUrl(
     "docs-url", cl::desc("Base URL of the docs for SARIF help links"),
     cl::init(SPAWNGUARD_DOCS_URL), cl::Hidden, cl::cat(Category));
+cl::opt<std::string> MaxFileSize(
+    "max-file-size",
+    cl::desc("Skip Python modules and C/C++ main files larger than this, "
+             "with an error: bytes, or with K, M or G; 0 for no limit "
+             "(default: 10M)"),
+    cl::value_desc("size"), cl::init("10M"), cl::cat(Category));
 cl::opt<bool> Verbose("verbose",
                       cl::desc("Say how many units were parsed and how many "
                                "came from the cache"),
@@ -318,7 +326,10 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
     errs() << "\n";
   }
   for (const CompilationResult &R : Results)
-    if (!R.Clean) {
+    if (!R.Skipped.empty()) {
+      S.Ok = false;
+      errs() << "spawnguard: error: " << R.Skipped << "\n";
+    } else if (!R.Clean) {
       S.Ok = false;
       errs() << "spawnguard: error: '" << R.File << "' did not parse cleanly ("
              << R.ErrorCount << (R.ErrorCount == 1 ? " error" : " errors")
@@ -624,6 +635,11 @@ int runLink(Session &S) {
 } // namespace
 
 int main(int argc, const char **argv) {
+  // Installs LLVM's signal handlers (and their alternate stack) on the main
+  // thread, before worker threads create temporaries that must be removed
+  // on SIGINT/SIGTERM: installed first from a worker, the alternate stack
+  // is unmapped by ASan when that thread exits, which aborts.
+  sys::PrintStackTraceOnErrorSignal(argv[0]);
   Mode M = Mode::Analyse;
   std::vector<const char *> Args(argv, argv + argc);
   if (argc >= 2) {
@@ -751,10 +767,18 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
 
+  Expected<uint64_t> SizeLimit = parseByteSize(MaxFileSize);
+  if (!SizeLimit) {
+    errs() << "spawnguard: error: --max-file-size: "
+           << toString(SizeLimit.takeError()) << "\n";
+    return ExitError;
+  }
+
   if (M == Mode::Link)
     return runLink(S);
 
   S.Extraction.Jobs = Jobs;
+  S.Extraction.MaxFileSize = *SizeLimit;
   S.Extraction.Compile.ExtraArgs = ExtraArgs;
   S.Extraction.Compile.ExtraArgsBefore = ExtraArgsBefore;
   if (!RelativeTo.empty())
@@ -810,6 +834,7 @@ int main(int argc, const char **argv) {
     std::unique_ptr<FactsCache> PythonCache = pythonCache();
     PyOptions.Cache = PythonCache.get();
     PyOptions.ToolIdentity = S.Extraction.ToolIdentity;
+    PyOptions.MaxFileSize = *SizeLimit;
     Python = python::analyzePython(PythonPaths, PyOptions);
     for (const std::string &Problem : Python->CacheProblems)
       errs() << "spawnguard: warning: " << Problem << "\n";

@@ -35,6 +35,9 @@ struct CompilationResult {
   unsigned ErrorCount = 0;
   /// The first error, formatted like clang ("file:line:col: error: ...").
   std::string FirstError;
+  /// Why the unit was not parsed at all (a main file over the size limit);
+  /// empty if it was parsed. A skipped unit is not clean.
+  std::string Skipped;
   /// Every file the compiler read (main file and headers), absolute, sorted.
   std::vector<std::string> Dependencies;
 };

@@ -4,6 +4,7 @@
 #define SPAWNGUARD_CPP_EXTRACTION_H
 
 #include "spawnguard/Core/FactsCache.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "spawnguard/Cpp/CompilationRunner.h"
 #include <functional>
 
@@ -20,6 +21,10 @@ struct ExtractionOptions {
   /// Identifies the extractor itself (tool version and build), so that a
   /// new tool never trusts facts an older one extracted.
   std::string ToolIdentity;
+  /// Units whose main file is larger than this many bytes are skipped, not
+  /// parsed; 0 for no limit. Headers are not limited: the compiler reads
+  /// them wherever they are included.
+  uint64_t MaxFileSize = DefaultMaxFileSize;
   /// Called after each unit, from worker threads but never concurrently.
   std::function<void(size_t Done, size_t Total)> OnProgress;
 };

@@ -16,6 +16,7 @@
 #define SPAWNGUARD_PYTHON_PYTHONFRONTEND_H
 
 #include "spawnguard/Core/Facts.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
 #include <set>
@@ -40,6 +41,9 @@ struct PythonOptions {
   const FactsCache *Cache = nullptr;
   /// Identifies the tool (version and build) in cache keys.
   std::string ToolIdentity;
+  /// Modules larger than this many bytes are skipped with an error; 0 for
+  /// no limit.
+  uint64_t MaxFileSize = DefaultMaxFileSize;
 };
 
 struct PythonResult {

@@ -24,10 +24,13 @@ FactsUnit sampleUnit() {
   U.ParamCalls.push_back({G, 1});
   U.ParamForwards.push_back({F, 0, G, 1});
   U.Overrides.push_back({G, F});
-  U.SinkCalls.push_back({G, "posix_spawnp", SinkAction::ReplacesProcess,
-                         {H, 9, 2}, {"spawnguard-*", "SG101"}});
-  U.SinkArguments.push_back({F, G, 0, "system", SinkAction::CreatesProcess,
-                             {A, 5, 9}, {"*"}});
+  U.SinkCalls.push_back({G,
+                         "posix_spawnp",
+                         SinkAction::ReplacesProcess,
+                         {H, 9, 2},
+                         {"spawnguard-*", "SG101"}});
+  U.SinkArguments.push_back(
+      {F, G, 0, "system", SinkAction::CreatesProcess, {A, 5, 9}, {"*"}});
   U.Roots.push_back({RootKind::ExitHandler, F, "f", "atexit", {A, 1, 1}, {}});
   U.Roots.push_back({RootKind::ModuleLevel, Init, "pkg.mod", "", {A, 2, 1},
                      {"*"}});
@@ -159,4 +162,26 @@ TEST(FactsIO, ValidatesPayloadEvenWithAGoodChecksum) {
     if (!U)
       llvm::consumeError(U.takeError());
   }
+}
+
+// Found by FactsReaderFuzzer: a number padded with 0x80 bytes beyond ten
+// bytes made llvm::decodeULEB128 shift by 70 (undefined behaviour, caught by
+// UBSan in the sanitizer build). Such numbers are errors.
+TEST(FactsIO, RejectsOverlongNumbers) {
+  const std::string Prefix = "not a valid spawnguard facts file: ";
+  std::string Bytes = writeFacts(FactsUnit());
+  // The payload starts with the main file's length, 0; pad it to 12 bytes.
+  std::string Padded =
+      Bytes.substr(0, 24) + std::string(11, '\x80') + '\0' + Bytes.substr(25);
+  EXPECT_EQ(errorOf(readFacts(resealed(Padded))),
+            Prefix + "uleb128 too big for uint64 at payload offset 0");
+  // Ten bytes are the most a 64-bit number takes, and are read.
+  std::string Ten =
+      Bytes.substr(0, 24) + std::string(9, '\x80') + '\0' + Bytes.substr(25);
+  EXPECT_EQ(errorOf(readFacts(resealed(Ten))), "");
+  // Bit 64 and above do not fit.
+  std::string TooBig =
+      Bytes.substr(0, 24) + std::string(9, '\xff') + '\x02' + Bytes.substr(25);
+  EXPECT_EQ(errorOf(readFacts(resealed(TooBig))),
+            Prefix + "uleb128 too big for uint64 at payload offset 0");
 }
