@@ -303,6 +303,18 @@ bool EffectiveConfig::forksEverywhere() const {
   return Python.Platforms && !llvm::is_contained(*Python.Platforms, "windows");
 }
 
+/// A Python sink is spelled with a dot or a keyword condition; a C++ sink
+/// with neither (see checkSinkName).
+static bool isPythonSinkName(llvm::StringRef Name) {
+  return Name.contains('.') || Name.contains('(');
+}
+
+std::vector<std::string> EffectiveConfig::pythonSinks() const {
+  std::vector<std::string> Python;
+  llvm::copy_if(Sinks, std::back_inserter(Python), isPythonSinkName);
+  return Python;
+}
+
 bool EffectiveConfig::hasRoot(llvm::StringRef Function) const {
   return llvm::any_of(
       Roots, [&](const ConfigFile::Root &R) { return R.Function == Function; });

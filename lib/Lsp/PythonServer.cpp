@@ -308,8 +308,12 @@ void PythonServer::didClose(const llvm::json::Object *Params) {
 //===----------------------------------------------------------------------===//
 
 void PythonServer::analyze() {
+  ConfigResolver Configs;
   python::PythonOptions Python;
   Python.UserSinks = UserSinks;
+  Python.ConfiguredSinks = [&](llvm::StringRef File) {
+    return Configs.forFile(File).pythonSinks();
+  };
   std::vector<std::string> Inputs = WorkspaceFolders;
   for (const auto &[Path, Doc] : Documents) {
     Python.Overlay[Path] = Doc.Text;
@@ -324,7 +328,6 @@ void PythonServer::analyze() {
   for (const FactsUnit &Unit : Result.Units)
     Graph.addUnit(Unit);
   Graph.finalize();
-  ConfigResolver Configs;
   addConfiguredRoots(Graph, Configs);
   std::vector<Finding> Findings = findReachableSinks(Graph, RuleSelection("*"));
   applyConfig(Findings, Configs, Checks);

@@ -2131,10 +2131,19 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   Result.Errors = Finder.Errors;
   Result.InputsWithFiles = Finder.InputsWithFiles;
 
+  std::vector<std::string> UserSinks = Options.UserSinks;
+  if (Options.ConfiguredSinks)
+    for (const std::string &Path : Finder.Files)
+      llvm::append_range(UserSinks, Options.ConfiguredSinks(Path));
+  // In a stable order, since the list is part of the cache key.
+  llvm::sort(UserSinks);
+  UserSinks.erase(std::unique(UserSinks.begin(), UserSinks.end()),
+                  UserSinks.end());
+
   Project P;
-  for (const std::string &Sink : Options.UserSinks)
+  for (const std::string &Sink : UserSinks)
     P.Sinks.addUserSink(Sink);
-  ModuleCache Cache(Options.Cache, Options.ToolIdentity, Options.UserSinks);
+  ModuleCache Cache(Options.Cache, Options.ToolIdentity, UserSinks);
 
   TSParser *Parser = ts_parser_new();
   ts_parser_set_language(Parser, tree_sitter_python());

@@ -831,6 +831,9 @@ int main(int argc, const char **argv) {
   if (!PythonPaths.empty()) {
     python::PythonOptions PyOptions;
     PyOptions.UserSinks = Sinks;
+    PyOptions.ConfiguredSinks = [&](StringRef File) {
+      return S.Configs.forFile(File).pythonSinks();
+    };
     std::unique_ptr<FactsCache> PythonCache = pythonCache();
     PyOptions.Cache = PythonCache.get();
     PyOptions.ToolIdentity = S.Extraction.ToolIdentity;

@@ -124,6 +124,8 @@ struct EffectiveConfig {
   /// is forked: the project pins 'fork' and does not run on Windows, which
   /// cannot fork. Then spawn-only hazards of default-method APIs are moot.
   bool forksEverywhere() const;
+  /// The Python names among Sinks (dotted, maybe with a keyword argument).
+  std::vector<std::string> pythonSinks() const;
   /// True if \p Function is one of Roots.
   bool hasRoot(llvm::StringRef Function) const;
 

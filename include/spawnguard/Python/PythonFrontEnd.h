@@ -19,6 +19,7 @@
 #include "spawnguard/Core/InputLimits.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,12 @@ struct PythonOptions {
   /// or 'name(keyword=value)' to fire only when called with that keyword
   /// argument spelled so, e.g. 'pylangacq.read_chat(parallel=True)'.
   std::vector<std::string> UserSinks;
+  /// The extra Python sinks that the configuration of a module's file names;
+  /// unset for none. The union over the analysed modules joins UserSinks
+  /// for the whole analysis: a sink is a fully qualified API, so where it
+  /// is configured matters less than that it is.
+  std::function<std::vector<std::string>(llvm::StringRef Path)>
+      ConfiguredSinks;
   /// Contents to analyse instead of the file on disk, by absolute path: an
   /// editor's unsaved buffers. A path given here and as an input is
   /// analysed even if it does not exist on disk.
