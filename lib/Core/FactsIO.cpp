@@ -9,6 +9,26 @@ namespace spawnguard {
 static constexpr char MagicBytes[] = "SGFACTS"; // With its NUL: 8 bytes.
 static const llvm::StringRef Magic(MagicBytes, sizeof(MagicBytes));
 
+static void writeNotes(RecordWriter &W,
+                       const std::vector<DiagnosticNote> &Notes) {
+  W.num(Notes.size());
+  for (const DiagnosticNote &N : Notes) {
+    W.loc(N.Loc);
+    W.str(N.Message);
+  }
+}
+
+static std::vector<DiagnosticNote> readNotes(RecordReader &R, size_t Files) {
+  std::vector<DiagnosticNote> Notes;
+  for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
+    DiagnosticNote Note;
+    Note.Loc = R.loc(Files);
+    Note.Message = R.str();
+    Notes.push_back(std::move(Note));
+  }
+  return Notes;
+}
+
 std::string writeFacts(const FactsUnit &U) {
   std::string Payload;
   {
@@ -62,11 +82,7 @@ std::string writeFacts(const FactsUnit &U) {
       W.strings(S.Suppressions);
       W.str(S.Detail);
       W.num(S.DefaultStartMethod);
-      W.num(S.Notes.size());
-      for (const DiagnosticNote &N : S.Notes) {
-        W.loc(N.Loc);
-        W.str(N.Message);
-      }
+      writeNotes(W, S.Notes);
     }
     W.num(U.SinkArguments.size());
     for (const SinkArgumentFact &S : U.SinkArguments) {
@@ -99,11 +115,7 @@ std::string writeFacts(const FactsUnit &U) {
       W.str(D.Rule);
       W.loc(D.Loc);
       W.str(D.Message);
-      W.num(D.Notes.size());
-      for (const DiagnosticNote &N : D.Notes) {
-        W.loc(N.Loc);
-        W.str(N.Message);
-      }
+      writeNotes(W, D.Notes);
       W.strings(D.Suppressions);
     }
   }
@@ -184,12 +196,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     S.Suppressions = R.strings();
     S.Detail = R.str();
     S.DefaultStartMethod = R.flag();
-    for (size_t J = 0, M = R.count(); J < M && R.Error.empty(); ++J) {
-      DiagnosticNote Note;
-      Note.Loc = R.loc(Files);
-      Note.Message = R.str();
-      S.Notes.push_back(std::move(Note));
-    }
+    S.Notes = readNotes(R, Files);
     U.SinkCalls.push_back(std::move(S));
   }
   for (size_t I = 0, N = R.count(); I < N && R.Error.empty(); ++I) {
@@ -226,12 +233,7 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     D.Rule = R.str();
     D.Loc = R.loc(Files);
     D.Message = R.str();
-    for (size_t J = 0, M = R.count(); J < M && R.Error.empty(); ++J) {
-      DiagnosticNote Note;
-      Note.Loc = R.loc(Files);
-      Note.Message = R.str();
-      D.Notes.push_back(std::move(Note));
-    }
+    D.Notes = readNotes(R, Files);
     D.Suppressions = R.strings();
     U.Diagnostics.push_back(std::move(D));
   }
