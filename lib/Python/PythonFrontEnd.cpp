@@ -1880,7 +1880,9 @@ std::string moduleNameForPath(llvm::StringRef Path) {
     llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
     if (Parent == Dir)
       break;
-    Dir = Parent;
+    // The parent is a prefix of Dir itself: shorten Dir rather than assign
+    // from its own storage.
+    Dir.resize(Parent.size());
   }
   std::reverse(Parts.begin(), Parts.end());
   return llvm::join(Parts, ".");
