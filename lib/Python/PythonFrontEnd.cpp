@@ -2124,6 +2124,43 @@ struct ModuleInput {
 
 } // namespace
 
+/// Module names for \p Files. Two files that would get the same name (two
+/// scripts 'train.py' in different directories, two copies of a package)
+/// are still two modules of the run, and their functions must not become
+/// one node. So each of them takes the names of the directories above its
+/// top package as a prefix until the names differ: 'tools.train' and
+/// 'jobs.train'. An 'import train' then resolves to neither, which can lose
+/// an edge but never merges two modules.
+static std::vector<std::string>
+distinctModuleNames(const std::vector<std::string> &Files) {
+  std::vector<std::string> Names;
+  std::vector<llvm::StringRef> Above; // the directory above each name
+  for (const std::string &File : Files) {
+    Names.push_back(moduleNameForPath(File));
+    llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+    for (size_t Dots = llvm::count(Names.back(), '.'); Dots; --Dots)
+      Dir = llvm::sys::path::parent_path(Dir);
+    Above.push_back(Dir);
+  }
+  for (unsigned Round = 0; Round < 64; ++Round) {
+    llvm::StringMap<unsigned> Count;
+    for (const std::string &Name : Names)
+      ++Count[Name];
+    bool Renamed = false;
+    for (size_t I = 0; I < Names.size(); ++I) {
+      llvm::StringRef Prefix = llvm::sys::path::filename(Above[I]);
+      if (Count[Names[I]] < 2 || Prefix.empty() || Prefix == "/")
+        continue;
+      Names[I] = (Prefix + "." + Names[I]).str();
+      Above[I] = llvm::sys::path::parent_path(Above[I]);
+      Renamed = true;
+    }
+    if (!Renamed)
+      break;
+  }
+  return Names;
+}
+
 PythonResult analyzePython(const std::vector<std::string> &Paths,
                            const PythonOptions &Options) {
   PythonResult Result;
@@ -2156,13 +2193,15 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   // costs less than the page faults of keeping them all.
   std::vector<ModuleInput> Inputs;
   llvm::SmallVector<char, 0> Contents;
-  for (const std::string &Path : Finder.Files) {
+  std::vector<std::string> Names = distinctModuleNames(Finder.Files);
+  for (size_t I = 0; I < Finder.Files.size(); ++I) {
+    const std::string &Path = Finder.Files[I];
     if (!readModuleSource(Path, Options, Contents, Result.Errors))
       continue;
     llvm::StringRef Source(Contents.data(), Contents.size());
     ModuleInput In;
     In.Path = Path;
-    std::string Name = moduleNameForPath(Path);
+    const std::string &Name = Names[I];
     if (Cache.enabled()) {
       In.ContentHash = contentHash(Source);
       if (std::optional<ModuleCache::Summary> Hit =
