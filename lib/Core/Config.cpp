@@ -37,13 +37,19 @@ static bool isQualifiedName(llvm::StringRef Name) {
   });
 }
 
+/// A Python sink is spelled with a dot or a keyword condition; a C++ sink
+/// with neither.
+static bool isPythonSinkName(llvm::StringRef Name) {
+  return Name.contains('.') || Name.contains('(');
+}
+
 std::string checkSinkName(llvm::StringRef Value) {
   llvm::StringRef Name = Value.trim();
   if (Name.empty())
     return "empty sink name";
   // A Python sink may be conditional on a keyword argument:
   // 'pkg.read_chat(parallel=True)'.
-  if (Name.contains('.') || Name.contains('(')) {
+  if (isPythonSinkName(Name)) {
     auto [Function, Condition] = Name.split('(');
     bool Valid = isDottedName(Function.trim());
     if (Valid && Name.contains('(')) {
@@ -301,12 +307,6 @@ bool EffectiveConfig::forksEverywhere() const {
     return false;
   // Windows cannot fork, whatever the project pins.
   return Python.Platforms && !llvm::is_contained(*Python.Platforms, "windows");
-}
-
-/// A Python sink is spelled with a dot or a keyword condition; a C++ sink
-/// with neither (see checkSinkName).
-static bool isPythonSinkName(llvm::StringRef Name) {
-  return Name.contains('.') || Name.contains('(');
 }
 
 std::vector<std::string> EffectiveConfig::pythonSinks() const {
