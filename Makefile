@@ -11,6 +11,9 @@ EXAMPLE_BUILD ?= examples/cpp/build
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 30
 SPAWNGUARD = $(BUILD)/bin/spawnguard
+# ccache keys on paths relative to the checkout, so a fresh clone elsewhere
+# (as CI makes) still reuses what earlier builds compiled.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: deps configure build example check check-sanitize fuzz-smoke clean
 
