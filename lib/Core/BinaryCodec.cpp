@@ -118,6 +118,15 @@ std::vector<std::string> RecordReader::strings() {
   return List;
 }
 
+llvm::Error RecordReader::finish(llvm::StringRef What) {
+  if (Error.empty() && !atEnd())
+    fail("trailing data");
+  if (Error.empty())
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "not a valid " + What + ": " + Error);
+}
+
 void RecordReader::fail(const char *Why) {
   if (Error.empty())
     Error =

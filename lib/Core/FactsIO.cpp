@@ -123,11 +123,6 @@ std::string writeFacts(const FactsUnit &U) {
   return frameRecord(Magic, FactsFormatVersion, Payload);
 }
 
-static llvm::Error corrupt(const llvm::Twine &Why) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "not a valid spawnguard facts file: " + Why);
-}
-
 llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
   llvm::Expected<llvm::StringRef> Payload =
       unframeRecord(Bytes, Magic, FactsFormatVersion, "spawnguard facts file");
@@ -237,10 +232,8 @@ llvm::Expected<FactsUnit> readFacts(llvm::StringRef Bytes) {
     D.Suppressions = R.strings();
     U.Diagnostics.push_back(std::move(D));
   }
-  if (R.Error.empty() && !R.atEnd())
-    R.fail("trailing data");
-  if (!R.Error.empty())
-    return corrupt(R.Error);
+  if (llvm::Error Err = R.finish("spawnguard facts file"))
+    return std::move(Err);
   return U;
 }
 

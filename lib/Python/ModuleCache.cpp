@@ -67,12 +67,8 @@ readRecord(llvm::StringRef Bytes, std::vector<std::string> &Errors) {
   RecordReader R(*Payload);
   Errors = R.strings();
   std::string Body = R.str();
-  if (R.Error.empty() && !R.atEnd())
-    R.fail("trailing data");
-  if (!R.Error.empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "not a valid Python cache record: " +
-                                       R.Error);
+  if (llvm::Error Err = R.finish("Python cache record"))
+    return std::move(Err);
   return Body;
 }
 

@@ -78,12 +78,8 @@ llvm::Expected<ModuleSummary> readModuleSummary(llvm::StringRef Bytes) {
     D.RawDecorator = R.str();
     S.Decorated.push_back(std::move(D));
   }
-  if (R.Error.empty() && !R.atEnd())
-    R.fail("trailing data");
-  if (!R.Error.empty())
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "not a valid Python module summary: " +
-                                       R.Error);
+  if (llvm::Error Err = R.finish("Python module summary"))
+    return std::move(Err);
   return S;
 }
 

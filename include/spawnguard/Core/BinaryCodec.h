@@ -92,6 +92,9 @@ public:
 
   bool atEnd() const { return Pos == End; }
   void fail(const char *Why);
+  /// Call after the last field: the first problem, or bytes left over, as
+  /// "not a valid <What>: <problem>"; success otherwise.
+  llvm::Error finish(llvm::StringRef What);
   /// The first problem, with its offset; empty while all is well.
   std::string Error;
 
