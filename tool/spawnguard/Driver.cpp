@@ -87,7 +87,11 @@ const char Overview[] =
     "  spawnguard explain <rule>                 print a rule's page\n"
     "  spawnguard lsp                            serve diagnostics for '.py'\n"
     "                                            files to an editor (LSP on\n"
-    "                                            stdin and stdout)\n";
+    "                                            stdin and stdout)\n"
+    "\n"
+    "Each file's configuration (rules, ignores, extra sinks and roots, the\n"
+    "Python start-method policy) comes from the nearest .spawnguard.yaml, or\n"
+    "[tool.spawnguard] in pyproject.toml; --dump-config shows it.\n";
 
 cl::opt<std::string> BuildPath("p",
                                cl::desc("Build directory containing "
