@@ -2,12 +2,11 @@
 
 #include "spawnguard/Cpp/Extraction.h"
 #include "spawnguard/Core/InputLimits.h"
+#include "spawnguard/Core/Parallel.h"
 #include "spawnguard/Cpp/SinkCatalog.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/Threading.h"
 #include <mutex>
 
 namespace spawnguard {
@@ -64,18 +63,7 @@ extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
     }
   };
 
-  unsigned Threads = Options.Jobs
-                         ? Options.Jobs
-                         : llvm::hardware_concurrency().compute_thread_count();
-  if (Threads <= 1 || Commands.size() <= 1) {
-    for (size_t I = 0; I < Commands.size(); ++I)
-      Extract(I);
-  } else {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
-    for (size_t I = 0; I < Commands.size(); ++I)
-      Pool.async([&, I] { Extract(I); });
-    Pool.wait();
-  }
+  forEachIndex(Options.Jobs, Commands.size(), Extract);
 
   for (size_t I = 0; I < Commands.size(); ++I) {
     Stats.CacheHits += Hit[I];

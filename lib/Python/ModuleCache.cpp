@@ -74,7 +74,8 @@ readRecord(llvm::StringRef Bytes, std::vector<std::string> &Errors) {
 
 std::optional<std::string>
 ModuleCache::lookup(llvm::StringRef Key,
-                    llvm::ArrayRef<FactsCache::Dependency> Expected) {
+                    llvm::ArrayRef<FactsCache::Dependency> Expected,
+                    std::vector<std::string> &Problems) const {
   if (!Cache)
     return std::nullopt;
   std::string Problem;
@@ -100,7 +101,8 @@ ModuleCache::lookup(llvm::StringRef Key,
 
 void ModuleCache::store(llvm::StringRef Key,
                         llvm::ArrayRef<FactsCache::Dependency> Dependencies,
-                        llvm::StringRef Record) {
+                        llvm::StringRef Record,
+                        std::vector<std::string> &Problems) const {
   if (!Cache)
     return;
   if (llvm::Error Err = Cache->storeRecord(Key, Dependencies, Record))
@@ -110,10 +112,11 @@ void ModuleCache::store(llvm::StringRef Key,
 
 std::optional<ModuleCache::Summary>
 ModuleCache::lookupSummary(llvm::StringRef Path, llvm::StringRef Name,
-                           llvm::StringRef ContentHash) {
+                           llvm::StringRef ContentHash,
+                           std::vector<std::string> &Problems) const {
   std::string Key = key("python-summary", Path, Name);
   std::optional<std::string> Bytes =
-      lookup(Key, {{Path.str(), ContentHash.str()}});
+      lookup(Key, {{Path.str(), ContentHash.str()}}, Problems);
   if (!Bytes)
     return std::nullopt;
   Summary Result;
@@ -134,20 +137,22 @@ ModuleCache::lookupSummary(llvm::StringRef Path, llvm::StringRef Name,
 
 void ModuleCache::storeSummary(const ModuleSummary &Data,
                                llvm::ArrayRef<std::string> Errors,
-                               llvm::StringRef ContentHash) {
+                               llvm::StringRef ContentHash,
+                               std::vector<std::string> &Problems) const {
   store(key("python-summary", Data.Path, Data.Name),
         {{Data.Path, ContentHash.str()}},
-        record(Errors, writeModuleSummary(Data)));
+        record(Errors, writeModuleSummary(Data)), Problems);
 }
 
-std::optional<ModuleCache::Facts>
-ModuleCache::lookupFacts(llvm::StringRef Path, llvm::StringRef Name,
-                         llvm::StringRef ContentHash,
-                         llvm::StringRef InterfaceHash) {
+std::optional<ModuleCache::Facts> ModuleCache::lookupFacts(
+    llvm::StringRef Path, llvm::StringRef Name, llvm::StringRef ContentHash,
+    llvm::StringRef InterfaceHash, std::vector<std::string> &Problems) const {
   std::string Key = key("python-facts", Path, Name);
   std::optional<std::string> Bytes =
-      lookup(Key, {{Path.str(), ContentHash.str()},
-                   {InterfaceName.str(), InterfaceHash.str()}});
+      lookup(Key,
+             {{Path.str(), ContentHash.str()},
+              {InterfaceName.str(), InterfaceHash.str()}},
+             Problems);
   if (!Bytes)
     return std::nullopt;
   Facts Result;
@@ -165,11 +170,12 @@ void ModuleCache::storeFacts(llvm::StringRef Path, llvm::StringRef Name,
                              llvm::StringRef ContentHash,
                              llvm::StringRef InterfaceHash,
                              const FactsUnit &Data,
-                             llvm::ArrayRef<std::string> Errors) {
+                             llvm::ArrayRef<std::string> Errors,
+                             std::vector<std::string> &Problems) const {
   store(key("python-facts", Path, Name),
         {{Path.str(), ContentHash.str()},
          {InterfaceName.str(), InterfaceHash.str()}},
-        record(Errors, writeFacts(Data)));
+        record(Errors, writeFacts(Data)), Problems);
 }
 
 } // namespace python

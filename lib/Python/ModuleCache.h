@@ -43,33 +43,38 @@ public:
     std::vector<std::string> Errors;
   };
 
+  // Every lookup and store adds damaged entries and failed writes to
+  // \p Problems. They are safe to call from several threads.
+
   /// The summary of the module at \p Path named \p Name, stored when its
   /// contents hashed to \p ContentHash.
-  std::optional<Summary> lookupSummary(llvm::StringRef Path,
-                                       llvm::StringRef Name,
-                                       llvm::StringRef ContentHash);
+  std::optional<Summary>
+  lookupSummary(llvm::StringRef Path, llvm::StringRef Name,
+                llvm::StringRef ContentHash,
+                std::vector<std::string> &Problems) const;
   void storeSummary(const ModuleSummary &Data,
                     llvm::ArrayRef<std::string> Errors,
-                    llvm::StringRef ContentHash);
+                    llvm::StringRef ContentHash,
+                    std::vector<std::string> &Problems) const;
 
   std::optional<Facts> lookupFacts(llvm::StringRef Path, llvm::StringRef Name,
                                    llvm::StringRef ContentHash,
-                                   llvm::StringRef InterfaceHash);
+                                   llvm::StringRef InterfaceHash,
+                                   std::vector<std::string> &Problems) const;
   void storeFacts(llvm::StringRef Path, llvm::StringRef Name,
                   llvm::StringRef ContentHash, llvm::StringRef InterfaceHash,
-                  const FactsUnit &Data, llvm::ArrayRef<std::string> Errors);
-
-  /// Damaged entries and failed writes, in the order they happened.
-  std::vector<std::string> Problems;
+                  const FactsUnit &Data, llvm::ArrayRef<std::string> Errors,
+                  std::vector<std::string> &Problems) const;
 
 private:
   std::string key(llvm::StringRef Kind, llvm::StringRef Path,
                   llvm::StringRef Name) const;
   std::optional<std::string>
-  lookup(llvm::StringRef Key, llvm::ArrayRef<FactsCache::Dependency> Expected);
+  lookup(llvm::StringRef Key, llvm::ArrayRef<FactsCache::Dependency> Expected,
+         std::vector<std::string> &Problems) const;
   void store(llvm::StringRef Key,
              llvm::ArrayRef<FactsCache::Dependency> Dependencies,
-             llvm::StringRef Record);
+             llvm::StringRef Record, std::vector<std::string> &Problems) const;
 
   const FactsCache *Cache;
   std::string Identity;

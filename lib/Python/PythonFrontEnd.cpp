@@ -13,11 +13,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "spawnguard/Python/PythonFrontEnd.h"
-#include "SinkTable.h"
-#include "spawnguard/Python/Noqa.h"
 #include "ModuleCache.h"
 #include "ModuleSummary.h"
+#include "SinkTable.h"
 #include "spawnguard/Core/InputLimits.h"
+#include "spawnguard/Core/Parallel.h"
+#include "spawnguard/Python/Noqa.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -55,14 +56,26 @@ TSNode field(TSNode N, llvm::StringRef Name) {
 
 bool isNull(TSNode N) { return ts_node_is_null(N); }
 
+/// Calls \p Visit on each named child of \p N but comments, in order. A
+/// cursor steps to the next sibling in constant time, where
+/// ts_node_named_child(N, I) starts again from the first child: quadratic
+/// over a module of thousands of statements or a table of thousands of
+/// entries.
+template <typename Fn> void forEachNamedChild(TSNode N, Fn Visit) {
+  TSTreeCursor Cursor = ts_tree_cursor_new(N);
+  if (ts_tree_cursor_goto_first_child(&Cursor)) {
+    do {
+      TSNode C = ts_tree_cursor_current_node(&Cursor);
+      if (ts_node_is_named(C) && type(C) != "comment")
+        Visit(C);
+    } while (ts_tree_cursor_goto_next_sibling(&Cursor));
+  }
+  ts_tree_cursor_delete(&Cursor);
+}
+
 std::vector<TSNode> namedChildren(TSNode N) {
   std::vector<TSNode> Out;
-  uint32_t Count = ts_node_named_child_count(N);
-  for (uint32_t I = 0; I < Count; ++I) {
-    TSNode C = ts_node_named_child(N, I);
-    if (type(C) != "comment")
-      Out.push_back(C);
-  }
+  forEachNamedChild(N, [&](TSNode C) { Out.push_back(C); });
   return Out;
 }
 
@@ -1309,9 +1322,7 @@ void FactsEmitter::expression(Context &C, TSNode N, unsigned Depth) {
     return;
   if (T == "call")
     call(C, N);
-  uint32_t Count = ts_node_named_child_count(N);
-  for (uint32_t I = 0; I < Count; ++I)
-    expression(C, ts_node_named_child(N, I), Depth + 1);
+  forEachNamedChild(N, [&](TSNode Child) { expression(C, Child, Depth + 1); });
 }
 
 void FactsEmitter::bindValue(Scope &S, TSNode A) const {
@@ -2112,14 +2123,38 @@ static bool parseModule(TSParser *Parser, Module &M,
 
 namespace {
 
-/// One module of the run between the two phases: its summary, from its tree
-/// or from the cache. No tree outlives the phase that parsed it.
-struct ModuleInput {
-  std::string Path;
+/// One module of the run, from reading it to its facts. Each is worked on by
+/// one thread at a time, and read in path order, so that messages come out
+/// the same for any number of threads.
+struct ModuleSlot {
+  /// False if the module could not be read or parsed at all.
+  bool Usable = false;
+  /// Whether this run emits the module's facts (it is in the shard).
+  bool Owned = true;
   std::string ContentHash;
+  /// From its tree or from the cache.
   ModuleSummary Summary;
   /// Parsed in either phase during this run.
   bool WasParsed = false;
+  std::optional<FactsUnit> Facts;
+  /// Its messages, from both phases, and cache problems.
+  std::vector<std::string> Errors;
+  std::vector<std::string> CacheProblems;
+};
+
+/// A tree-sitter parser for Python, one per job.
+class PythonParser {
+public:
+  PythonParser() : Parser(ts_parser_new()) {
+    ts_parser_set_language(Parser, tree_sitter_python());
+  }
+  PythonParser(const PythonParser &) = delete;
+  PythonParser &operator=(const PythonParser &) = delete;
+  ~PythonParser() { ts_parser_delete(Parser); }
+  operator TSParser *() const { return Parser; }
+
+private:
+  TSParser *Parser;
 };
 
 } // namespace
@@ -2161,6 +2196,79 @@ distinctModuleNames(const std::vector<std::string> &Files) {
   return Names;
 }
 
+/// Phase 1 for one module: its summary, from the cache or from its tree.
+static void summarize(ModuleSlot &Slot, const std::string &Path,
+                      const std::string &Name, const PythonOptions &Options,
+                      const ModuleCache &Cache) {
+  llvm::SmallVector<char, 0> Contents;
+  if (!readModuleSource(Path, Options, Contents, Slot.Errors))
+    return;
+  llvm::StringRef Source(Contents.data(), Contents.size());
+  if (Cache.enabled()) {
+    Slot.ContentHash = contentHash(Source);
+    if (std::optional<ModuleCache::Summary> Hit = Cache.lookupSummary(
+            Path, Name, Slot.ContentHash, Slot.CacheProblems)) {
+      llvm::append_range(Slot.Errors, Hit->Errors);
+      Slot.Summary = std::move(Hit->Data);
+      Slot.Usable = true;
+      return;
+    }
+  }
+  Module M;
+  M.Path = Path;
+  M.Name = Name;
+  M.IsPackage = llvm::sys::path::stem(Path) == "__init__";
+  M.Source = Source.str();
+  std::vector<std::string> ParseErrors;
+  bool Parsed = parseModule(PythonParser(), M, ParseErrors);
+  llvm::append_range(Slot.Errors, ParseErrors);
+  if (!Parsed)
+    return;
+  BindingCollector(M).run();
+  Cache.storeSummary(M, ParseErrors, Slot.ContentHash, Slot.CacheProblems);
+  Slot.Summary = std::move(static_cast<ModuleSummary &>(M));
+  Slot.Usable = Slot.WasParsed = true;
+}
+
+/// Phase 2 for one module: its facts, from the cache or from its tree.
+static void emitFacts(ModuleSlot &Slot, const Project &P,
+                      const PythonOptions &Options, const ModuleCache &Cache,
+                      llvm::StringRef Interface) {
+  const ModuleSummary &S = Slot.Summary;
+  if (Cache.enabled())
+    if (std::optional<ModuleCache::Facts> Hit = Cache.lookupFacts(
+            S.Path, S.Name, Slot.ContentHash, Interface, Slot.CacheProblems)) {
+      Slot.Facts = std::move(Hit->Data);
+      llvm::append_range(Slot.Errors, Hit->Errors);
+      return;
+    }
+  // Parse the module again. Should it have changed since phase 1, its
+  // facts are not stored under the summary's content hash. Its messages
+  // were reported in phase 1.
+  llvm::SmallVector<char, 0> Contents;
+  std::vector<std::string> Ignored;
+  if (!readModuleSource(S.Path, Options, Contents, Ignored))
+    return;
+  Module M;
+  static_cast<ModuleSummary &>(M) = S;
+  M.Source = std::string(Contents.data(), Contents.size());
+  if (!parseModule(PythonParser(), M, Ignored))
+    return;
+  Slot.WasParsed = true;
+  FactsUnit &U = Slot.Facts.emplace();
+  FactsEmitter E(P, M, U);
+  E.run();
+  std::vector<std::string> EmitErrors;
+  if (E.TooDeep)
+    EmitErrors.push_back("'" + S.Path + "' nests deeper than " +
+                         std::to_string(MaxDepth) +
+                         " levels; analysed down to that depth");
+  llvm::append_range(Slot.Errors, EmitErrors);
+  if (Cache.enabled() && contentHash(M.Source) == Slot.ContentHash)
+    Cache.storeFacts(S.Path, S.Name, Slot.ContentHash, Interface, U, EmitErrors,
+                     Slot.CacheProblems);
+}
+
 PythonResult analyzePython(const std::vector<std::string> &Paths,
                            const PythonOptions &Options) {
   PythonResult Result;
@@ -2182,102 +2290,50 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   Project P;
   for (const std::string &Sink : UserSinks)
     P.Sinks.addUserSink(Sink);
-  ModuleCache Cache(Options.Cache, Options.ToolIdentity, UserSinks);
+  const ModuleCache Cache(Options.Cache, Options.ToolIdentity, UserSinks);
 
-  TSParser *Parser = ts_parser_new();
-  ts_parser_set_language(Parser, tree_sitter_python());
+  const std::vector<std::string> &Files = Finder.Files;
+  std::vector<std::string> Names = distinctModuleNames(Files);
+  std::vector<ModuleSlot> Slots(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I)
+    Slots[I].Owned = I % Options.ShardCount == Options.ShardIndex - 1;
 
-  // Phase 1: every module's summary, from the cache or from its tree.
-  // Trees take about 25 times the memory of their source, so each one is
-  // freed once its summary is out, and parsed again for phase 2: that
-  // costs less than the page faults of keeping them all.
-  std::vector<ModuleInput> Inputs;
-  llvm::SmallVector<char, 0> Contents;
-  std::vector<std::string> Names = distinctModuleNames(Finder.Files);
-  for (size_t I = 0; I < Finder.Files.size(); ++I) {
-    const std::string &Path = Finder.Files[I];
-    if (!readModuleSource(Path, Options, Contents, Result.Errors))
-      continue;
-    llvm::StringRef Source(Contents.data(), Contents.size());
-    ModuleInput In;
-    In.Path = Path;
-    const std::string &Name = Names[I];
-    if (Cache.enabled()) {
-      In.ContentHash = contentHash(Source);
-      if (std::optional<ModuleCache::Summary> Hit =
-              Cache.lookupSummary(Path, Name, In.ContentHash)) {
-        llvm::append_range(Result.Errors, Hit->Errors);
-        In.Summary = std::move(Hit->Data);
-        Inputs.push_back(std::move(In));
-        continue;
-      }
-    }
-    Module M;
-    M.Path = Path;
-    M.Name = std::move(Name);
-    M.IsPackage = llvm::sys::path::stem(Path) == "__init__";
-    M.Source = Source.str();
-    std::vector<std::string> ParseErrors;
-    bool Parsed = parseModule(Parser, M, ParseErrors);
-    llvm::append_range(Result.Errors, ParseErrors);
-    if (!Parsed)
-      continue;
-    BindingCollector(M).run();
-    Cache.storeSummary(M, ParseErrors, In.ContentHash);
-    In.Summary = std::move(static_cast<ModuleSummary &>(M));
-    In.WasParsed = true;
-    Inputs.push_back(std::move(In));
-  }
+  // Phase 1: every module's summary. Each tree is freed with its summary
+  // and parsed again for phase 2. Keeping them all instead takes about 25
+  // times the sources' size, and the page faults of that much new memory
+  // cost more than the second parse saves: 3.2 s against 3.4 s, 330 MB
+  // against 90 MB, over the standard library on one core.
+  forEachIndex(Options.Jobs, Files.size(), [&](size_t I) {
+    summarize(Slots[I], Files[I], Names[I], Options, Cache);
+  });
 
   std::vector<const ModuleSummary *> Summaries;
-  for (const ModuleInput &In : Inputs) {
-    Summaries.push_back(&In.Summary);
-    P.add(In.Summary);
-  }
+  for (const ModuleSlot &Slot : Slots)
+    if (Slot.Usable) {
+      Summaries.push_back(&Slot.Summary);
+      P.add(Slot.Summary);
+    }
   P.resolveDecorators(Summaries);
   std::string Interface = Cache.enabled() ? interfaceHash(Summaries) : "";
 
-  // Phase 2: every module's facts, from the cache or from its tree.
-  Result.Units.reserve(Inputs.size());
-  for (ModuleInput &In : Inputs) {
-    const ModuleSummary &S = In.Summary;
-    if (Cache.enabled())
-      if (std::optional<ModuleCache::Facts> Hit =
-              Cache.lookupFacts(S.Path, S.Name, In.ContentHash, Interface)) {
-        Result.Units.push_back(std::move(Hit->Data));
-        llvm::append_range(Result.Errors, Hit->Errors);
-        continue;
-      }
-    // Parse the module again. Should it have changed since phase 1, its
-    // facts are not stored under the summary's content hash. Its messages
-    // were reported in phase 1.
-    if (!readModuleSource(In.Path, Options, Contents, Result.Errors))
+  // Phase 2: the facts of the shard's modules.
+  forEachIndex(Options.Jobs, Files.size(), [&](size_t I) {
+    if (Slots[I].Usable && Slots[I].Owned)
+      emitFacts(Slots[I], P, Options, Cache, Interface);
+  });
+
+  Result.Units.reserve(Slots.size());
+  for (ModuleSlot &Slot : Slots) {
+    if (!Slot.Owned)
       continue;
-    Module M;
-    static_cast<ModuleSummary &>(M) = S;
-    M.Source = std::string(Contents.data(), Contents.size());
-    std::vector<std::string> ParseErrors;
-    if (!parseModule(Parser, M, ParseErrors))
+    llvm::append_range(Result.Errors, Slot.Errors);
+    llvm::append_range(Result.CacheProblems, Slot.CacheProblems);
+    if (!Slot.Facts)
       continue;
-    In.WasParsed = true;
-    FactsUnit &U = Result.Units.emplace_back();
-    FactsEmitter E(P, M, U);
-    E.run();
-    std::vector<std::string> EmitErrors;
-    if (E.TooDeep)
-      EmitErrors.push_back("'" + S.Path + "' nests deeper than " +
-                           std::to_string(MaxDepth) +
-                           " levels; analysed down to that depth");
-    llvm::append_range(Result.Errors, EmitErrors);
-    if (Cache.enabled() && contentHash(M.Source) == In.ContentHash)
-      Cache.storeFacts(S.Path, S.Name, In.ContentHash, Interface, U,
-                       EmitErrors);
+    Result.Units.push_back(std::move(*Slot.Facts));
+    ++Result.Modules;
+    ++(Slot.WasParsed ? Result.Parsed : Result.FromCache);
   }
-  ts_parser_delete(Parser);
-  Result.Modules = Inputs.size();
-  for (const ModuleInput &In : Inputs)
-    ++(In.WasParsed ? Result.Parsed : Result.FromCache);
-  Result.CacheProblems = std::move(Cache.Problems);
   return Result;
 }
 

@@ -101,8 +101,9 @@ cl::list<std::string> Paths(cl::Positional,
                             cl::desc("[<file or directory>...]"),
                             cl::cat(Category));
 cl::opt<unsigned> Jobs("j",
-                       cl::desc("Translation units to analyse in parallel "
-                                "(default: the number of cores)"),
+                       cl::desc("Translation units or Python modules to "
+                                "analyse in parallel (default: the number "
+                                "of cores)"),
                        cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string>
     Checks("checks",
@@ -148,8 +149,9 @@ cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the cache"),
                       cl::cat(Category));
 cl::opt<std::string>
     ShardOpt("shard",
-             cl::desc("extract: only every N-th unit, starting at the I-th "
-                      "(1-based), for CI jobs in parallel"),
+             cl::desc("extract: only every N-th unit and Python module, "
+                      "starting at the I-th (1-based), for CI jobs in "
+                      "parallel"),
              cl::value_desc("I/N"), cl::cat(Category));
 cl::opt<std::string>
     Output("o",
@@ -842,6 +844,9 @@ int main(int argc, const char **argv) {
     PyOptions.Cache = PythonCache.get();
     PyOptions.ToolIdentity = S.Extraction.ToolIdentity;
     PyOptions.MaxFileSize = *SizeLimit;
+    PyOptions.Jobs = Jobs;
+    PyOptions.ShardIndex = Part.Index;
+    PyOptions.ShardCount = Part.Count;
     Python = python::analyzePython(PythonPaths, PyOptions);
     for (const std::string &Problem : Python->CacheProblems)
       errs() << "spawnguard: warning: " << Problem << "\n";

@@ -51,16 +51,23 @@ struct PythonOptions {
   /// Modules larger than this many bytes are skipped with an error; 0 for
   /// no limit.
   uint64_t MaxFileSize = DefaultMaxFileSize;
+  /// Threads that parse modules; 0 for one per core.
+  unsigned Jobs = 0;
+  /// Facts only for shard ShardIndex of ShardCount (1-based): every
+  /// ShardCount-th module in path order. Every module is still summarised,
+  /// since any of them may resolve a name used in the shard's modules.
+  unsigned ShardIndex = 1;
+  unsigned ShardCount = 1;
 };
 
 struct PythonResult {
-  /// One unit per module that could be read, in path order.
+  /// One unit per module (of the shard) that could be read, in path order.
   std::vector<FactsUnit> Units;
   /// One message per file that could not be read or parsed cleanly, each
   /// naming the file. Any message makes the run exit with status 2.
   std::vector<std::string> Errors;
-  /// Modules analysed (including partially parsed ones): Parsed of them
-  /// parsed in this run, FromCache not parsed at all.
+  /// Modules of the shard analysed (including partially parsed ones):
+  /// Parsed of them parsed in this run, FromCache not parsed at all.
   unsigned Modules = 0;
   unsigned Parsed = 0;
   unsigned FromCache = 0;
