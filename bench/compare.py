@@ -10,23 +10,24 @@ units:
   * spawnguard link over every unit's facts file, alone
 
 and prints wall time, peak RSS and the ratio to the floor. Each tool gets the
-same parallelism (-j). Timings are measured, never asserted: this is not a
-test.
+same parallelism (-j; '-j 1,2' gives a table for each). Timings are
+measured, never asserted: this is not a test.
 
 With --python DIR, the same over a copy of the '.py' files under DIR (e.g.
 the standard library, /usr/lib/python3.11), each tool one process:
   * bench/ast_parse.py              the floor: ast.parse of every file
   * python3 -m pyflakes, and pylint with one cheap check, the peers
   * spawnguard cold (empty cache), warm (nothing changed), and after one
-    module's body was edited
+    module's body was edited, with each -j given (the peers run one
+    process on one core, as they always do)
 with wall time, CPU time (user + system), peak RSS and ratios to the floor.
 The peers come from Debian: apt-get install python3-pyflakes pylint.
 
 Usage:
-  bench/compare.py -p BUILD_DIR [-j N] [--repeat R]   an existing database
-  bench/compare.py --corpus 100,1000 [-j N]            generated corpora
-                                                      (bench/gen_corpus.py)
-  bench/compare.py --python /usr/lib/python3.11        a Python tree
+  bench/compare.py -p BUILD_DIR [-j 1,2] [--repeat R]  an existing database
+  bench/compare.py --corpus 100,1000 [-j 1,2]           generated corpora
+                                                       (bench/gen_corpus.py)
+  bench/compare.py --python /usr/lib/python3.11 [-j 1,2]  a Python tree
 """
 import argparse
 import concurrent.futures
@@ -109,9 +110,9 @@ def timed(cwd, argv):
     return secs, rss
 
 
-def bench_database(build, opts):
+def bench_database(build, opts, jobs):
     commands = load_commands(build)
-    print(f"\n== {build}: {len(commands)} translation units, -j{opts.jobs}, "
+    print(f"\n== {build}: {len(commands)} translation units, -j{jobs}, "
           f"best of {opts.repeat}")
     rows = []
 
@@ -126,10 +127,10 @@ def bench_database(build, opts):
                           [(d, [CLANG_TIDY, f"-checks=-*,{check}", "-p", build,
                                 "--quiet", f]) for d, f, a in commands]))
     for name, tasks in tools:
-        row(name, min(run_parallel(opts.jobs, tasks)
+        row(name, min(run_parallel(jobs, tasks)
                       for _ in range(opts.repeat)))
 
-    sg = [opts.spawnguard, "-p", build, "-q", "-j", str(opts.jobs)]
+    sg = [opts.spawnguard, "-p", build, "-q", "-j", str(jobs)]
     with tempfile.TemporaryDirectory() as tmp:
         cache = os.path.join(tmp, "cache")
         cold = []
@@ -155,7 +156,7 @@ def bench_database(build, opts):
 
         facts = os.path.join(tmp, "facts")
         subprocess.run([opts.spawnguard, "extract", "-p", build, "-q", "-o",
-                        facts, "--cache-dir", cache, "-j", str(opts.jobs)],
+                        facts, "--cache-dir", cache, "-j", str(jobs)],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         row("spawnguard link (facts files only)",
             *min(timed(os.getcwd(), [opts.spawnguard, "link", "-q", facts])
@@ -209,14 +210,6 @@ def bench_python(source, opts):
                          *best(["pylint", "--disable=all",
                                 "--enable=unused-import", "--recursive=y",
                                 "--persistent=n", "--score=n", tree])))
-        cache = os.path.join(tmp, "cache")
-        sg = [opts.spawnguard, tree, "-q", "--cache-dir", cache]
-        cold = []
-        for _ in range(opts.repeat):
-            shutil.rmtree(cache, ignore_errors=True)
-            cold.append(timed_cpu(tmp, sg))
-        rows.append(("spawnguard cold", *min(cold, key=lambda r: r[0])))
-        rows.append(("spawnguard warm, nothing changed", *best(sg)))
         # A body edit: a comment at the end keeps the module's interface.
         victim = os.path.join(tree, "subprocess.py")
         if not os.path.exists(victim):
@@ -224,13 +217,27 @@ def bench_python(source, opts):
                             for f in fs)[0]
         with open(victim, encoding="utf-8") as f:
             original = f.read()
-        edits = []
-        for n in range(opts.repeat):
+        for jobs in opts.jobs:
+            cache = os.path.join(tmp, f"cache-j{jobs}")
+            sg = [opts.spawnguard, tree, "-q", "-j", str(jobs),
+                  "--cache-dir", cache]
+            cold = []
+            for _ in range(opts.repeat):
+                shutil.rmtree(cache, ignore_errors=True)
+                cold.append(timed_cpu(tmp, sg))
+            rows.append((f"spawnguard -j{jobs} cold",
+                         *min(cold, key=lambda r: r[0])))
+            rows.append((f"spawnguard -j{jobs} warm, nothing changed",
+                         *best(sg)))
+            edits = []
+            for n in range(opts.repeat):
+                with open(victim, "w", encoding="utf-8") as f:
+                    f.write(original + f"\n# edit {n} {time.time()}\n")
+                edits.append(timed_cpu(tmp, sg))
             with open(victim, "w", encoding="utf-8") as f:
-                f.write(original + f"\n# edit {n} {time.time()}\n")
-            edits.append(timed_cpu(tmp, sg))
-        rows.append(("spawnguard after one body edit",
-                     *min(edits, key=lambda r: r[0])))
+                f.write(original)
+            rows.append((f"spawnguard -j{jobs} after one body edit",
+                         *min(edits, key=lambda r: r[0])))
 
     floor_wall, floor_cpu = rows[0][1], rows[0][2]
     print(f"{'tool':<40}{'wall s':>9}{'x floor':>9}{'cpu s':>9}"
@@ -247,7 +254,9 @@ def main():
     ap.add_argument("--corpus", help="comma-separated sizes to generate")
     ap.add_argument("--headers", action="store_true",
                     help="generated units include standard headers")
-    ap.add_argument("-j", dest="jobs", type=int, default=os.cpu_count())
+    ap.add_argument("-j", dest="jobs", default=str(os.cpu_count()),
+                    help="comma-separated job counts, e.g. 1,2; each gets "
+                         "its own rows (default: the number of cores)")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--spawnguard",
                     default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -260,17 +269,20 @@ def main():
     ap.add_argument("--skip-pylint", action="store_true",
                     help="leave out pylint (slow on big trees)")
     opts = ap.parse_args()
+    opts.jobs = [int(j) for j in opts.jobs.split(",") if j]
     if not opts.build and not opts.corpus and not opts.python:
         ap.error("give -p BUILD_DIR, --corpus SIZES or --python DIR")
     if opts.build:
-        bench_database(os.path.abspath(opts.build), opts)
+        for jobs in opts.jobs:
+            bench_database(os.path.abspath(opts.build), opts, jobs)
     for size in filter(None, (opts.corpus or "").split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             gen = [sys.executable,
                    os.path.join(os.path.dirname(__file__), "gen_corpus.py"),
                    tmp, size] + (["--headers"] if opts.headers else [])
             subprocess.run(gen, check=True)
-            bench_database(tmp, opts)
+            for jobs in opts.jobs:
+                bench_database(tmp, opts, jobs)
     if opts.python:
         bench_python(os.path.abspath(opts.python), opts)
 
