@@ -43,6 +43,7 @@ check: build
 check-sanitize: deps
 	@test -f $(SANITIZE_BUILD)/build.ninja || \
 	  cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DSPAWNGUARD_SANITIZE=ON \
+	    -DSPAWNGUARD_STATIC_LLVM=OFF \
 	    -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(SANITIZE_BUILD) --target check
 

@@ -18,6 +18,7 @@
 
 #include "CompileCommands.h"
 #include "Progress.h"
+#include "ToolIdentity.h"
 #include "spawnguard/Core/Baseline.h"
 #include "spawnguard/Core/Config.h"
 #include "spawnguard/Core/FactsCache.h"
@@ -235,18 +236,6 @@ bool useColor() {
     return outs().is_displayed();
   }
   return false;
-}
-
-/// Identifies this build of the tool, so the cache never serves facts that
-/// another build extracted: a rebuilt extractor may extract differently.
-std::string toolIdentity(const char *Argv0) {
-  std::string Identity = "spawnguard " SPAWNGUARD_VERSION;
-  std::string Exe = sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&toolIdentity));
-  if (auto Buffer = MemoryBuffer::getFile(Exe, /*IsText=*/false,
-                                          /*RequiresNullTerminator=*/false))
-    Identity += " " + contentHash((*Buffer)->getBuffer());
-  return Identity;
 }
 
 /// The cache of the Python modules: --cache-dir, else the build
@@ -789,7 +778,7 @@ int main(int argc, const char **argv) {
   S.Extraction.Compile.ExtraArgsBefore = ExtraArgsBefore;
   if (!RelativeTo.empty())
     S.Extraction.Compile.PathBase = absolutePath(RelativeTo);
-  S.Extraction.ToolIdentity = toolIdentity(argv[0]);
+  S.Extraction.ToolIdentity = toolIdentity(argv[0], SPAWNGUARD_VERSION);
   if (!NoCache && !CacheDir.empty())
     S.Cache = std::make_unique<FactsCache>(absolutePath(CacheDir));
 
