@@ -66,11 +66,8 @@ GuardKind guardOf(const Module &M, TSNode Cond) {
 GuardKind classifyGuard(llvm::StringRef Condition) {
   Module M;
   M.Source = ("if " + Condition + ":\n    pass\n").str();
-  TSParser *Parser = ts_parser_new();
-  ts_parser_set_language(Parser, tree_sitter_python());
-  M.Tree =
-      ts_parser_parse_string(Parser, nullptr, M.Source.data(), M.Source.size());
-  ts_parser_delete(Parser);
+  M.Tree = ts_parser_parse_string(PythonParser(), nullptr, M.Source.data(),
+                                  M.Source.size());
   TSNode If = ts_node_named_child(ts_tree_root_node(M.Tree), 0);
   if (isNull(If) || type(If) != "if_statement")
     return GuardKind::None;
