@@ -53,6 +53,7 @@ endif()
 # lld links the 60 MB executable in 2 s, GNU ld in 20.
 include(CheckLinkerFlag)
 check_linker_flag(CXX -fuse-ld=lld SPAWNGUARD_HAVE_LLD)
+check_linker_flag(CXX -no-pie SPAWNGUARD_HAVE_NO_PIE)
 
 # Links \p Target with the static archives, if SPAWNGUARD_STATIC_LLVM.
 function(spawnguard_link_llvm_statically Target)
@@ -62,6 +63,13 @@ function(spawnguard_link_llvm_statically Target)
   set_target_properties(${Target} PROPERTIES SPAWNGUARD_STATIC_LLVM ON)
   if(SPAWNGUARD_HAVE_LLD)
     target_link_options(${Target} PRIVATE -fuse-ld=lld)
+  endif()
+  # As a position-independent executable, the static CLI would apply about
+  # 200,000 relocations at every start, dirtying 2.7 MB of pointers: half
+  # its start-up time and 6 MB of memory, paid once per unit when it runs
+  # as a compiler wrapper. Shared libraries, heap and stack keep ASLR.
+  if(SPAWNGUARD_HAVE_NO_PIE)
+    target_link_options(${Target} PRIVATE -no-pie)
   endif()
   # The archives depend on each other in cycles; the linker rescans them.
   target_link_libraries(${Target} PRIVATE
