@@ -93,11 +93,17 @@ std::optional<std::string> FileHasher::hash(llvm::StringRef Path) {
   }
   // Hash outside the lock; two threads may hash the same file once each,
   // which is harmless.
-  std::optional<std::string> Result;
-  if (auto Buffer =
-          llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                      /*RequiresNullTerminator=*/false))
-    Result = contentHash((*Buffer)->getBuffer());
+  std::optional<FileStamp> Stamp = Index ? stampFile(Path) : std::nullopt;
+  std::optional<std::string> Result =
+      Stamp ? Index->lookup(Path, *Stamp) : std::nullopt;
+  if (!Result)
+    if (auto Buffer =
+            llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                        /*RequiresNullTerminator=*/false)) {
+      Result = contentHash((*Buffer)->getBuffer());
+      if (Stamp)
+        Index->remember(Path, *Stamp, *Result);
+    }
   std::lock_guard<std::mutex> Guard(Lock);
   return Hashes.try_emplace(Path, Result).first->second;
 }

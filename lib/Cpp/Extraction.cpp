@@ -19,7 +19,7 @@ extractUnits(llvm::ArrayRef<clang::tooling::CompileCommand> Commands,
   std::vector<CompilationResult> Results(Commands.size());
   std::vector<std::string> Problems(Commands.size());
   std::vector<char> Hit(Commands.size(), 0), Skipped(Commands.size(), 0);
-  FileHasher Hasher;
+  FileHasher Hasher(Options.Cache ? Options.FileIndex : nullptr);
   std::mutex ProgressLock;
   size_t Done = 0;
 

@@ -20,6 +20,8 @@
 #include "Project.h"
 #include "SourceFiles.h"
 #include "Syntax.h"
+#include "spawnguard/Core/FileStatIndex.h"
+#include "spawnguard/Core/InputLimits.h"
 #include "spawnguard/Core/Parallel.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
@@ -52,23 +54,48 @@ struct ModuleSlot {
 
 } // namespace
 
+/// Fills \p Slot with the cached summary of the module whose contents hash
+/// to \p Hash, if there is one.
+static bool useCachedSummary(ModuleSlot &Slot, const std::string &Path,
+                             const std::string &Name, const std::string &Hash,
+                             const ModuleCache &Cache) {
+  Slot.ContentHash = Hash;
+  std::optional<ModuleCache::Summary> Hit =
+      Cache.lookupSummary(Path, Name, Hash, Slot.CacheProblems);
+  if (!Hit)
+    return false;
+  llvm::append_range(Slot.Errors, Hit->Errors);
+  Slot.Summary = std::move(Hit->Data);
+  Slot.Usable = true;
+  return true;
+}
+
 /// Phase 1 for one module: its summary, from the cache or from its tree.
 static void summarize(ModuleSlot &Slot, const std::string &Path,
                       const std::string &Name, const PythonOptions &Options,
                       const ModuleCache &Cache) {
+  // A module whose file the index knows unchanged is not even read when
+  // its summary is cached. The size limit is checked all the same.
+  std::optional<FileStamp> Stamp;
+  std::optional<std::string> KnownHash;
+  if (Cache.enabled() && Options.FileIndex && !Options.Overlay.count(Path))
+    Stamp = stampFile(Path);
+  if (Stamp && !checkSizeLimit(Path, Stamp->Size, Options.MaxFileSize))
+    KnownHash = Options.FileIndex->lookup(Path, *Stamp);
+  if (KnownHash && useCachedSummary(Slot, Path, Name, *KnownHash, Cache))
+    return;
+
   llvm::SmallVector<char, 0> Contents;
   if (!readModuleSource(Path, Options, Contents, Slot.Errors))
     return;
   llvm::StringRef Source(Contents.data(), Contents.size());
   if (Cache.enabled()) {
-    Slot.ContentHash = contentHash(Source);
-    if (std::optional<ModuleCache::Summary> Hit = Cache.lookupSummary(
-            Path, Name, Slot.ContentHash, Slot.CacheProblems)) {
-      llvm::append_range(Slot.Errors, Hit->Errors);
-      Slot.Summary = std::move(Hit->Data);
-      Slot.Usable = true;
+    std::string Hash = contentHash(Source);
+    if (Stamp)
+      Options.FileIndex->remember(Path, *Stamp, Hash);
+    if (Hash != KnownHash && useCachedSummary(Slot, Path, Name, Hash, Cache))
       return;
-    }
+    Slot.ContentHash = Hash;
   }
   Module M;
   M.Path = Path;

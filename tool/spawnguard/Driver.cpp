@@ -261,6 +261,13 @@ struct Session {
   std::unique_ptr<FactsCache> Cache;
   bool Ok = true;
 
+  /// The file stat index of \p Cache's directory, shared by the front
+  /// ends; null without a cache. Not for a single compiler command, which
+  /// would rewrite an index of the whole project for one unit.
+  FileStatIndex *fileIndexFor(const FactsCache *Cache);
+  /// Writes back what the indexes learned; a failure is a warning.
+  void saveFileIndexes();
+
   /// Sink catalogs for units, one per distinct configured sink list.
   std::vector<const SinkCatalog *> catalogsFor(
       ArrayRef<tooling::CompileCommand> Commands);
@@ -270,7 +277,28 @@ struct Session {
 
 private:
   std::map<std::vector<std::string>, std::unique_ptr<SinkCatalog>> Catalogs;
+  std::map<std::string, std::unique_ptr<FileStatIndex>> FileIndexes;
 };
+
+FileStatIndex *Session::fileIndexFor(const FactsCache *Cache) {
+  if (!Cache)
+    return nullptr;
+  std::unique_ptr<FileStatIndex> &Index = FileIndexes[Cache->directory()];
+  if (!Index) {
+    std::string Problem;
+    Index = std::make_unique<FileStatIndex>(Cache->directory(), Problem);
+    if (!Problem.empty())
+      errs() << "spawnguard: warning: " << Problem << "\n";
+  }
+  return Index.get();
+}
+
+void Session::saveFileIndexes() {
+  for (auto &[Directory, Index] : FileIndexes)
+    if (llvm::Error Err = Index->save())
+      errs() << "spawnguard: warning: cannot update the cache index: "
+             << toString(std::move(Err)) << "\n";
+}
 
 std::vector<const SinkCatalog *>
 Session::catalogsFor(ArrayRef<tooling::CompileCommand> Commands) {
@@ -309,6 +337,7 @@ extract(Session &S, ArrayRef<tooling::CompileCommand> Commands) {
   std::vector<CompilationResult> Results =
       extractUnits(Commands, Catalogs, S.Extraction, Stats);
   S.Extraction.OnProgress = nullptr;
+  S.saveFileIndexes();
   for (const std::string &Problem : Stats.CacheProblems)
     errs() << "spawnguard: warning: " << Problem << "\n";
   if (Verbose && !Commands.empty()) {
@@ -831,12 +860,14 @@ int main(int argc, const char **argv) {
     };
     std::unique_ptr<FactsCache> PythonCache = pythonCache();
     PyOptions.Cache = PythonCache.get();
+    PyOptions.FileIndex = S.fileIndexFor(PythonCache.get());
     PyOptions.ToolIdentity = S.Extraction.ToolIdentity;
     PyOptions.MaxFileSize = *SizeLimit;
     PyOptions.Jobs = Jobs;
     PyOptions.ShardIndex = Part.Index;
     PyOptions.ShardCount = Part.Count;
     Python = python::analyzePython(PythonPaths, PyOptions);
+    S.saveFileIndexes();
     for (const std::string &Problem : Python->CacheProblems)
       errs() << "spawnguard: warning: " << Problem << "\n";
     if (Verbose)
@@ -883,6 +914,7 @@ int main(int argc, const char **argv) {
     return ExitError;
   }
   S.Extraction.Cache = S.Cache.get();
+  S.Extraction.FileIndex = S.fileIndexFor(S.Cache.get());
   // Configuration problems stop the run before any analysis.
   S.catalogsFor(*Commands);
   if (!S.configIsValid())

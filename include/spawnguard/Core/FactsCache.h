@@ -18,6 +18,7 @@
 #define SPAWNGUARD_CORE_FACTSCACHE_H
 
 #include "spawnguard/Core/Facts.h"
+#include "spawnguard/Core/FileStatIndex.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -37,13 +38,16 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Bytes);
 std::string contentHash(llvm::StringRef Data);
 
 /// Content hashes of files, each file read once per run however many units
-/// include it. Thread-safe.
+/// include it, and not at all if \p Index knows it unchanged. Thread-safe.
 class FileHasher {
 public:
+  explicit FileHasher(FileStatIndex *Index = nullptr) : Index(Index) {}
+
   /// The hash of the file's contents, or std::nullopt if it cannot be read.
   std::optional<std::string> hash(llvm::StringRef Path);
 
 private:
+  FileStatIndex *Index;
   std::mutex Lock;
   llvm::StringMap<std::optional<std::string>> Hashes;
 };

@@ -18,6 +18,9 @@ struct ExtractionOptions {
   unsigned Jobs = 0;
   /// Where to reuse and store facts; null for no cache.
   const FactsCache *Cache = nullptr;
+  /// With a cache: the hashes of unchanged files, so that a warm run need
+  /// not read them; null to read and hash every file.
+  FileStatIndex *FileIndex = nullptr;
   /// Identifies the extractor itself (tool version and build), so that a
   /// new tool never trusts facts an older one extracted.
   std::string ToolIdentity;

@@ -26,6 +26,7 @@
 
 namespace spawnguard {
 class FactsCache;
+class FileStatIndex;
 
 namespace python {
 
@@ -46,6 +47,9 @@ struct PythonOptions {
   std::map<std::string, std::string> Overlay;
   /// Where to reuse and store module summaries and facts; null for none.
   const FactsCache *Cache = nullptr;
+  /// With a cache: the hashes of unchanged files, so that a warm run need
+  /// not read them; null to read and hash every file.
+  FileStatIndex *FileIndex = nullptr;
   /// Identifies the tool (version and build) in cache keys.
   std::string ToolIdentity;
   /// Modules larger than this many bytes are skipped with an error; 0 for
