@@ -20,7 +20,7 @@ import sys
 import time
 
 TARGETS = ["PythonFrontEndFuzzer", "FactsReaderFuzzer", "ConfigFuzzer",
-           "JsonRpcFuzzer"]
+           "JsonRpcFuzzer", "JsonSyntaxFuzzer"]
 
 
 def run_target(build, seeds, name, seconds):

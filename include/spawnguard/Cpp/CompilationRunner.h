@@ -43,8 +43,9 @@ struct CompilationResult {
 };
 
 /// A string that identifies what an extraction of \p Command computes: the
-/// working directory and the command line exactly as Clang will run it. Two
-/// equal identities over unchanged files give equal facts.
+/// working directory, the file, the command line and the arguments that
+/// \p Options adds. For one build of the tool, two equal identities over
+/// unchanged files give equal facts.
 std::string commandIdentity(const clang::tooling::CompileCommand &Command,
                             const CompilationOptions &Options);
 
