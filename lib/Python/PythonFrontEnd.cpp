@@ -97,6 +97,7 @@ static void summarize(ModuleSlot &Slot, const std::string &Path,
       return;
     Slot.ContentHash = Hash;
   }
+  TreeArenaScope Arena;
   Module M;
   M.Path = Path;
   M.Name = Name;
@@ -132,6 +133,7 @@ static void emitFacts(ModuleSlot &Slot, const Project &P,
   std::vector<std::string> Ignored;
   if (!readModuleSource(S.Path, Options, Contents, Ignored))
     return;
+  TreeArenaScope Arena;
   Module M;
   static_cast<ModuleSummary &>(M) = S;
   M.Source = std::string(Contents.data(), Contents.size());

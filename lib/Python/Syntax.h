@@ -11,6 +11,7 @@
 #define SPAWNGUARD_LIB_PYTHON_SYNTAX_H
 
 #include "ModuleSummary.h"
+#include "TreeArena.h"
 #include "spawnguard/Core/Facts.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
@@ -76,7 +77,8 @@ struct Module : ModuleSummary {
   Module &operator=(const Module &) = delete;
 
   ~Module() {
-    if (Tree)
+    // A tree made in a TreeArenaScope goes with the arena.
+    if (Tree && !TreeArenaScope::owns(Tree))
       ts_tree_delete(Tree);
   }
   llvm::StringRef text(TSNode N) const {
