@@ -76,10 +76,13 @@ def read(path):
         return f.read().decode("utf-8", "surrogateescape")
 
 
-def python_and_config_seeds(source, python, config):
+def python_and_config_seeds(source, python, config, scanner):
+    """`python` takes modules and groups of modules, `scanner` single
+    modules, `config` configuration files."""
     for path in test_files(source):
         if path.endswith(".py"):
             python.add(read(path))
+            scanner.add(read(path))
             continue
         try:
             sections = split_sections(read(path))
@@ -89,6 +92,7 @@ def python_and_config_seeds(source, python, config):
         for name, text in sections:
             if name.endswith(".py"):
                 python.add(text)
+                scanner.add(text)
             elif os.path.basename(name) == ".spawnguard.yaml":
                 config.add(text)
         if len(modules) > 1:
@@ -145,10 +149,11 @@ def main():
     python = Corpus(os.path.join(args.out, "PythonFrontEndFuzzer"))
     config = Corpus(os.path.join(args.out, "ConfigFuzzer"))
     facts = Corpus(os.path.join(args.out, "FactsReaderFuzzer"))
-    python_and_config_seeds(args.source, python, config)
+    scanner = Corpus(os.path.join(args.out, "BindingScannerFuzzer"))
+    python_and_config_seeds(args.source, python, config, scanner)
     if args.spawnguard:
         facts_seeds(args.source, os.path.abspath(args.spawnguard), facts)
-    for corpus in (python, config, facts):
+    for corpus in (python, config, facts, scanner):
         print("make-seeds: %d seeds in %s"
               % (len(os.listdir(corpus.directory)), corpus.directory))
     if not os.listdir(python.directory):

@@ -19,8 +19,9 @@ import subprocess
 import sys
 import time
 
-TARGETS = ["PythonFrontEndFuzzer", "FactsReaderFuzzer", "ConfigFuzzer",
-           "JsonRpcFuzzer", "JsonSyntaxFuzzer"]
+TARGETS = ["PythonFrontEndFuzzer", "BindingScannerFuzzer",
+           "FactsReaderFuzzer", "ConfigFuzzer", "JsonRpcFuzzer",
+           "JsonSyntaxFuzzer"]
 
 
 def run_target(build, seeds, name, seconds):

@@ -105,8 +105,8 @@ FileStatIndex::FileStatIndex(llvm::StringRef CacheDirectory,
               "': " + llvm::toString(Loaded.takeError());
 }
 
-std::optional<std::string>
-FileStatIndex::lookup(llvm::StringRef Path, const FileStamp &Stamp) const {
+std::optional<std::string> FileStatIndex::lookup(llvm::StringRef Path,
+                                                 const FileStamp &Stamp) const {
   std::lock_guard<std::mutex> Guard(Lock);
   auto It = Entries.find(Path);
   if (It == Entries.end() || !(It->second.Stamp == Stamp))

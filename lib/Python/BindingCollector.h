@@ -1,9 +1,13 @@
-//===- BindingCollector.h - Phase 1: what a module binds --------*- C++ -*-===//
+//===- BindingCollector.h - What a module binds, from its tree --*- C++ -*-===//
 //
-// Phase 1 of the Python front end reduces a module to its summary: what its
-// top level binds (functions, classes and their methods, imports, 'X = a.b'
-// aliases) and the decorators of its functions, all as spelled. Names are
-// resolved only in phase 2, once every module's summary is known.
+// A module's summary is what its top level binds (functions, classes and
+// their methods, imports, 'X = a.b' aliases) and the decorators of its
+// functions, all as spelled. Names are resolved only in phase 2, once every
+// module's summary is known.
+//
+// This is the summary read off a parse tree: the definition that phase 1's
+// BindingScanner, which reads the same off the tokens without parsing, is
+// tested and fuzzed against.
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,18 +1,18 @@
 //===- PythonFrontEnd.cpp -------------------------------------------------===//
 //
 // Two phases over all modules of a run:
-//  1. parse every file and record, per module, what its top level binds:
+//  1. scan every file and record, per module, what its top level binds:
 //     functions, classes (and their methods), imports and plain aliases;
-//  2. walk every module again and emit facts, resolving names through the
+//  2. parse every module and emit its facts, resolving names through the
 //     bindings of phase 1 (across modules and re-exports).
 //
 // This file drives them over the modules of a run, on -j threads, with the
-// cache; BindingCollector.cpp is phase 1 and FactsEmitter.h phase 2.
+// cache; BindingScanner.cpp is phase 1 and FactsEmitter.h phase 2.
 //
 //===----------------------------------------------------------------------===//
 
 #include "spawnguard/Python/PythonFrontEnd.h"
-#include "BindingCollector.h"
+#include "BindingScanner.h"
 #include "FactsEmitter.h"
 #include "ModuleCache.h"
 #include "ModuleNames.h"
@@ -42,9 +42,9 @@ struct ModuleSlot {
   /// Whether this run emits the module's facts (it is in the shard).
   bool Owned = true;
   std::string ContentHash;
-  /// From its tree or from the cache.
+  /// Scanned from its source, or from the cache.
   ModuleSummary Summary;
-  /// Parsed in either phase during this run.
+  /// Parsed for its facts during this run.
   bool WasParsed = false;
   std::optional<FactsUnit> Facts;
   /// Its messages, from both phases, and cache problems.
@@ -70,7 +70,8 @@ static bool useCachedSummary(ModuleSlot &Slot, const std::string &Path,
   return true;
 }
 
-/// Phase 1 for one module: its summary, from the cache or from its tree.
+/// Phase 1 for one module: its summary, from the cache or from a scan of its
+/// source. Syntax errors are for phase 2, which parses.
 static void summarize(ModuleSlot &Slot, const std::string &Path,
                       const std::string &Name, const PythonOptions &Options,
                       const ModuleCache &Cache) {
@@ -97,21 +98,14 @@ static void summarize(ModuleSlot &Slot, const std::string &Path,
       return;
     Slot.ContentHash = Hash;
   }
-  TreeArenaScope Arena;
-  Module M;
-  M.Path = Path;
-  M.Name = Name;
-  M.IsPackage = llvm::sys::path::stem(Path) == "__init__";
-  M.Source = Source.str();
-  std::vector<std::string> ParseErrors;
-  bool Parsed = parseModule(PythonParser(), M, ParseErrors);
-  llvm::append_range(Slot.Errors, ParseErrors);
-  if (!Parsed)
-    return;
-  collectBindings(M);
-  Cache.storeSummary(M, ParseErrors, Slot.ContentHash, Slot.CacheProblems);
-  Slot.Summary = std::move(static_cast<ModuleSummary &>(M));
-  Slot.Usable = Slot.WasParsed = true;
+  ModuleSummary &Summary = Slot.Summary;
+  Summary.Path = Path;
+  Summary.Name = Name;
+  Summary.IsPackage = llvm::sys::path::stem(Path) == "__init__";
+  scanBindings(Summary, Source);
+  Cache.storeSummary(Summary, /*Errors=*/{}, Slot.ContentHash,
+                     Slot.CacheProblems);
+  Slot.Usable = true;
 }
 
 /// Phase 2 for one module: its facts, from the cache or from its tree.
@@ -126,9 +120,9 @@ static void emitFacts(ModuleSlot &Slot, const Project &P,
       llvm::append_range(Slot.Errors, Hit->Errors);
       return;
     }
-  // Parse the module again. Should it have changed since phase 1, its
-  // facts are not stored under the summary's content hash. Its messages
-  // were reported in phase 1.
+  // Read the module again. Should it have changed since phase 1, its facts
+  // are not stored under the summary's content hash. Phase 1 reported
+  // whether it could be read.
   llvm::SmallVector<char, 0> Contents;
   std::vector<std::string> Ignored;
   if (!readModuleSource(S.Path, Options, Contents, Ignored))
@@ -137,13 +131,16 @@ static void emitFacts(ModuleSlot &Slot, const Project &P,
   Module M;
   static_cast<ModuleSummary &>(M) = S;
   M.Source = std::string(Contents.data(), Contents.size());
-  if (!parseModule(PythonParser(), M, Ignored))
+  std::vector<std::string> EmitErrors;
+  bool Parsed = parseModule(PythonParser(), M, EmitErrors);
+  if (!Parsed) {
+    llvm::append_range(Slot.Errors, EmitErrors);
     return;
+  }
   Slot.WasParsed = true;
   FactsUnit &U = Slot.Facts.emplace();
   FactsEmitter E(P, M, U);
   E.run();
-  std::vector<std::string> EmitErrors;
   if (E.TooDeep)
     EmitErrors.push_back("'" + S.Path + "' nests deeper than " +
                          std::to_string(MaxDepth) +
@@ -183,11 +180,9 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   for (size_t I = 0; I < Files.size(); ++I)
     Slots[I].Owned = I % Options.ShardCount == Options.ShardIndex - 1;
 
-  // Phase 1: every module's summary. Each tree is freed with its summary
-  // and parsed again for phase 2. Keeping them all instead takes about 25
-  // times the sources' size, and the page faults of that much new memory
-  // cost more than the second parse saves: 3.2 s against 3.4 s, 330 MB
-  // against 90 MB, over the standard library on one core.
+  // Phase 1: every module's summary, from its tokens. Phase 2 needs them
+  // all before it starts, and a tree takes about 25 times its source, so
+  // phase 1 builds none: each module is parsed once, in phase 2.
   forEachIndex(Options.Jobs, Files.size(), [&](size_t I) {
     summarize(Slots[I], Files[I], Names[I], Options, Cache);
   });

@@ -152,7 +152,8 @@ private:
     // a module of many megabytes.
     size_t Size = std::max(Needed, MinChunkSize);
     if (!Chunks.empty())
-      Size = std::max(Size, 2 * size_t(Chunks.back().End - Chunks.back().Begin));
+      Size =
+          std::max(Size, 2 * size_t(Chunks.back().End - Chunks.back().Begin));
     auto *Begin = static_cast<char *>(std::malloc(Size));
     if (!Begin)
       outOfMemory(Size);

@@ -1,4 +1,4 @@
-//===- JsonSyntax.h - A quick check that text is well-formed JSON -*- C++ -*-===//
+//===- JsonSyntax.h - Is this text well-formed JSON? ------------*- C++ -*-===//
 //
 // Before LLVM's loader reads compile_commands.json (with its YAML parser,
 // which echoes a broken file to stderr), the driver checks the file's

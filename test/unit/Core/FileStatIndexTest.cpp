@@ -34,8 +34,8 @@ protected:
   }
   std::unique_ptr<FileStatIndex> load(int64_t RunStart = Later) {
     std::string Problem;
-    auto Index = std::make_unique<FileStatIndex>(path("cache"), Problem,
-                                                 RunStart);
+    auto Index =
+        std::make_unique<FileStatIndex>(path("cache"), Problem, RunStart);
     EXPECT_EQ(Problem, "");
     return Index;
   }
@@ -70,8 +70,8 @@ TEST_F(FileStatIndexTest, AnyChangeToTheStampIsAMiss) {
   ASSERT_TRUE(After);
   EXPECT_FALSE(*After == *Stamp);
   EXPECT_FALSE(Index->lookup(Source, *After));
-  for (uint64_t FileStamp::*Field : {&FileStamp::Size, &FileStamp::Inode,
-                                     &FileStamp::Device}) {
+  for (uint64_t FileStamp::*Field :
+       {&FileStamp::Size, &FileStamp::Inode, &FileStamp::Device}) {
     FileStamp Changed = *Stamp;
     ++(Changed.*Field);
     EXPECT_FALSE(Index->lookup(Source, Changed));
