@@ -2,6 +2,7 @@
 
 #include "Syntax.h"
 #include "spawnguard/Python/Noqa.h"
+#include <array>
 
 namespace spawnguard {
 namespace python {
@@ -12,13 +13,26 @@ std::vector<TSNode> namedChildren(TSNode N) {
   return Out;
 }
 
-std::vector<TSNode> fieldChildren(TSNode N, const char *Name) {
+const TSFieldId *knownFieldIds() {
+  static const auto Ids = [] {
+    std::array<TSFieldId, unsigned(KnownField::Count)> Ids{};
+    const TSLanguage *Python = tree_sitter_python();
+#define SPAWNGUARD_FIELD(Name)                                                 \
+  Ids[unsigned(KnownField::Field_##Name)] =                                    \
+      ts_language_field_id_for_name(Python, #Name, sizeof(#Name) - 1);
+#include "Fields.def"
+    return Ids;
+  }();
+  return Ids.data();
+}
+
+std::vector<TSNode> fieldChildren(TSNode N, llvm::StringRef Name) {
   std::vector<TSNode> Out;
+  TSFieldId Id = fieldId(Name);
   TSTreeCursor Cursor = ts_tree_cursor_new(N);
   if (ts_tree_cursor_goto_first_child(&Cursor)) {
     do {
-      const char *F = ts_tree_cursor_current_field_name(&Cursor);
-      if (F && llvm::StringRef(F) == Name)
+      if (ts_tree_cursor_current_field_id(&Cursor) == Id)
         Out.push_back(ts_tree_cursor_current_node(&Cursor));
     } while (ts_tree_cursor_goto_next_sibling(&Cursor));
   }

@@ -14,6 +14,7 @@
 #include "TreeArena.h"
 #include "spawnguard/Core/Facts.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSwitch.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -31,8 +32,32 @@ constexpr unsigned MaxDepth = 800;
 
 inline llvm::StringRef type(TSNode N) { return ts_node_type(N); }
 
+/// The fields of Fields.def, as indexes into knownFieldIds().
+enum class KnownField : unsigned {
+#define SPAWNGUARD_FIELD(Name) Field_##Name,
+#include "Fields.def"
+  Count
+};
+
+/// The grammar's ids of the fields of Fields.def, looked up once.
+const TSFieldId *knownFieldIds();
+
+/// The grammar's id of field \p Name. tree-sitter looks a name up by
+/// comparing it with every field's, which was a twentieth of a cold run;
+/// here a literal name folds to an index into knownFieldIds().
+inline TSFieldId fieldId(llvm::StringRef Name) {
+  auto Index = llvm::StringSwitch<KnownField>(Name)
+#define SPAWNGUARD_FIELD(Name) .Case(#Name, KnownField::Field_##Name)
+#include "Fields.def"
+                   .Default(KnownField::Count);
+  if (Index == KnownField::Count)
+    return ts_language_field_id_for_name(tree_sitter_python(), Name.data(),
+                                         Name.size());
+  return knownFieldIds()[unsigned(Index)];
+}
+
 inline TSNode field(TSNode N, llvm::StringRef Name) {
-  return ts_node_child_by_field_name(N, Name.data(), Name.size());
+  return ts_node_child_by_field_id(N, fieldId(Name));
 }
 
 inline bool isNull(TSNode N) { return ts_node_is_null(N); }
@@ -59,7 +84,7 @@ std::vector<TSNode> namedChildren(TSNode N);
 
 /// Every child with field name \p Name (e.g. the several 'name' fields of
 /// an import statement, or 'alternative' clauses of an if).
-std::vector<TSNode> fieldChildren(TSNode N, const char *Name);
+std::vector<TSNode> fieldChildren(TSNode N, llvm::StringRef Name);
 
 /// \p N without the parentheses around it.
 TSNode unparen(TSNode N);
