@@ -21,14 +21,16 @@ static const llvm::StringRef Magic("SGPYMOD\0", 8);
 /// module can have this name.
 static constexpr llvm::StringLiteral InterfaceName = "<interface>";
 
-std::string interfaceHash(llvm::ArrayRef<const ModuleSummary *> Summaries) {
+std::string summaryDigest(const ModuleSummary &Summary) {
+  return llvm::toHex(llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(
+                         writeModuleSummary(Summary))),
+                     /*LowerCase=*/true);
+}
+
+std::string interfaceHash(llvm::ArrayRef<std::string> SummaryDigests) {
   llvm::BLAKE3 Hasher;
-  for (const ModuleSummary *S : Summaries) {
-    std::string Bytes = writeModuleSummary(*S);
-    // Length-prefixed, so that no two lists of summaries hash alike.
-    Hasher.update(std::to_string(Bytes.size()) + ":");
-    Hasher.update(Bytes);
-  }
+  for (const std::string &Digest : SummaryDigests)
+    Hasher.update(Digest);
   return llvm::toHex(Hasher.final<16>(), /*LowerCase=*/true);
 }
 

@@ -23,8 +23,12 @@
 namespace spawnguard {
 namespace python {
 
-/// One hash for the summaries of all modules of a run, in order.
-std::string interfaceHash(llvm::ArrayRef<const ModuleSummary *> Summaries);
+/// A hash of one module's summary, taken on the module's own thread.
+std::string summaryDigest(const ModuleSummary &Summary);
+
+/// One hash for the summaries of all modules of a run, from their digests
+/// in order.
+std::string interfaceHash(llvm::ArrayRef<std::string> SummaryDigests);
 
 class ModuleCache {
 public:

@@ -44,6 +44,8 @@ struct ModuleSlot {
   std::string ContentHash;
   /// Scanned from its source, or from the cache.
   ModuleSummary Summary;
+  /// With a cache: the summary's digest, for the run's interface hash.
+  std::string SummaryDigest;
   /// Parsed for its facts during this run.
   bool WasParsed = false;
   std::optional<FactsUnit> Facts;
@@ -185,16 +187,20 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   // phase 1 builds none: each module is parsed once, in phase 2.
   forEachIndex(Options.Jobs, Files.size(), [&](size_t I) {
     summarize(Slots[I], Files[I], Names[I], Options, Cache);
+    if (Cache.enabled() && Slots[I].Usable)
+      Slots[I].SummaryDigest = summaryDigest(Slots[I].Summary);
   });
 
   std::vector<const ModuleSummary *> Summaries;
+  std::vector<std::string> Digests;
   for (const ModuleSlot &Slot : Slots)
     if (Slot.Usable) {
       Summaries.push_back(&Slot.Summary);
+      Digests.push_back(Slot.SummaryDigest);
       P.add(Slot.Summary);
     }
   P.resolveDecorators(Summaries);
-  std::string Interface = Cache.enabled() ? interfaceHash(Summaries) : "";
+  std::string Interface = Cache.enabled() ? interfaceHash(Digests) : "";
 
   // Phase 2: the facts of the shard's modules.
   forEachIndex(Options.Jobs, Files.size(), [&](size_t I) {
