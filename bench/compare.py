@@ -10,8 +10,10 @@ units:
   * spawnguard link over every unit's facts file, alone
 
 and prints wall time, peak RSS and the ratio to the floor. Each tool gets the
-same parallelism (-j; '-j 1,2' gives a table for each). Timings are
-measured, never asserted: this is not a test.
+same parallelism (-j; '-j 1,2' gives a table for each). With --repeat R,
+every tool runs once per round for R rounds, and its best round counts:
+round-robin, so that a shared host's drifting speed affects all tools
+alike. Timings are measured, never asserted: this is not a test.
 
 With --python DIR, the same over a copy of the '.py' files under DIR (e.g.
 the standard library, /usr/lib/python3.11), each tool one process:
@@ -110,57 +112,81 @@ def timed(cwd, argv):
     return secs, rss
 
 
+def interleaved(rounds, tools):
+    """Runs `tools`, a list of (name, thunk) where a thunk returns a tuple
+    whose first field is wall seconds, round-robin for `rounds` rounds, and
+    returns (name, best result) in order. Round-robin rather than each tool's
+    repeats in a row: on a shared host the machine's speed drifts over
+    minutes, and it should drift for every tool alike."""
+    best = {}
+    for _ in range(rounds):
+        for name, thunk in tools:
+            result = thunk()
+            if name not in best or result[0] < best[name][0]:
+                best[name] = result
+    return [(name, best[name]) for name, _ in tools]
+
+
 def bench_database(build, opts, jobs):
     commands = load_commands(build)
     print(f"\n== {build}: {len(commands)} translation units, -j{jobs}, "
-          f"best of {opts.repeat}")
+          f"best of {opts.repeat} interleaved rounds")
     rows = []
 
     def row(name, secs, rss=None):
         rows.append((name, secs, rss))
 
-    tools = [("clang-19 -fsyntax-only",
+    peers = [("clang-19 -fsyntax-only",
               [(d, syntax_only_args(a, f)) for d, f, a in commands])]
     if not opts.skip_tidy:
         for check in ("bugprone-signal-handler", "cert-err58-cpp"):
-            tools.append((f"clang-tidy-19 {check}",
+            peers.append((f"clang-tidy-19 {check}",
                           [(d, [CLANG_TIDY, f"-checks=-*,{check}", "-p", build,
                                 "--quiet", f]) for d, f, a in commands]))
-    for name, tasks in tools:
-        row(name, min(run_parallel(jobs, tasks)
-                      for _ in range(opts.repeat)))
+    tools = [(name, lambda tasks=tasks: (run_parallel(jobs, tasks), None))
+             for name, tasks in peers]
 
     sg = [opts.spawnguard, "-p", build, "-q", "-j", str(jobs)]
     with tempfile.TemporaryDirectory() as tmp:
         cache = os.path.join(tmp, "cache")
-        cold = []
-        for _ in range(opts.repeat):
-            shutil.rmtree(cache, ignore_errors=True)
-            cold.append(timed(os.getcwd(), sg + ["--cache-dir", cache]))
-        row("spawnguard cold", *min(cold))
-        row("spawnguard warm, nothing changed",
-            *min(timed(os.getcwd(), sg + ["--cache-dir", cache])
-                 for _ in range(opts.repeat)))
+        facts = os.path.join(tmp, "facts")
         # Touch one unit: new contents, so its cache entry goes stale.
         victim = commands[len(commands) // 2][1]
         with open(victim) as f:
             original = f.read()
-        edits = []
-        for n in range(opts.repeat):
-            with open(victim, "w") as f:
-                f.write(original + f"\n// edit {n} {time.time()}\n")
-            edits.append(timed(os.getcwd(), sg + ["--cache-dir", cache]))
-        with open(victim, "w") as f:
-            f.write(original)
-        row("spawnguard after one edit", *min(edits))
+        edits = iter(range(1 << 30))
 
-        facts = os.path.join(tmp, "facts")
-        subprocess.run([opts.spawnguard, "extract", "-p", build, "-q", "-o",
-                        facts, "--cache-dir", cache, "-j", str(jobs)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        row("spawnguard link (facts files only)",
-            *min(timed(os.getcwd(), [opts.spawnguard, "link", "-q", facts])
-                 for _ in range(opts.repeat)))
+        def cold():
+            shutil.rmtree(cache, ignore_errors=True)
+            return timed(os.getcwd(), sg + ["--cache-dir", cache])
+
+        def edited():
+            with open(victim, "w") as f:
+                f.write(original + f"\n// edit {next(edits)} {time.time()}\n")
+            return timed(os.getcwd(), sg + ["--cache-dir", cache])
+
+        def link():
+            if not os.path.isdir(facts):
+                subprocess.run([opts.spawnguard, "extract", "-p", build, "-q",
+                                "-o", facts, "--cache-dir", cache,
+                                "-j", str(jobs)],
+                               stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+            return timed(os.getcwd(), [opts.spawnguard, "link", "-q", facts])
+
+        tools += [
+            ("spawnguard cold", cold),
+            ("spawnguard warm, nothing changed",
+             lambda: timed(os.getcwd(), sg + ["--cache-dir", cache])),
+            ("spawnguard after one edit", edited),
+            ("spawnguard link (facts files only)", link),
+        ]
+        try:
+            for name, result in interleaved(opts.repeat, tools):
+                row(name, *result)
+        finally:
+            with open(victim, "w") as f:
+                f.write(original)
 
     floor = rows[0][1]
     print(f"{'tool':<40}{'wall s':>9}{'x floor':>9}{'peak MB':>9}")
@@ -192,24 +218,24 @@ def bench_python(source, opts):
         tree = os.path.join(tmp, "tree")
         count = copy_python_tree(source, tree)
         print(f"\n== {source}: {count} Python files, one process each, "
-              f"best of {opts.repeat}")
+              f"best of {opts.repeat} interleaved rounds")
         python = "/usr/bin/python3"
         here = os.path.dirname(os.path.abspath(__file__))
         rows = []
 
-        def best(argv):
-            return min((timed_cpu(tmp, argv) for _ in range(opts.repeat)),
-                       key=lambda r: r[0])
-
-        rows.append(("ast.parse only (bench/ast_parse.py)",
-                     *best([python, os.path.join(here, "ast_parse.py"), tree])))
-        rows.append(("python3 -m pyflakes",
-                     *best([python, "-m", "pyflakes", tree])))
+        tools = [
+            ("ast.parse only (bench/ast_parse.py)",
+             lambda: timed_cpu(tmp, [python, os.path.join(here, "ast_parse.py"),
+                                     tree])),
+            ("python3 -m pyflakes",
+             lambda: timed_cpu(tmp, [python, "-m", "pyflakes", tree])),
+        ]
         if not opts.skip_pylint:
-            rows.append(("pylint unused-import",
-                         *best(["pylint", "--disable=all",
-                                "--enable=unused-import", "--recursive=y",
-                                "--persistent=n", "--score=n", tree])))
+            tools.append(("pylint unused-import",
+                          lambda: timed_cpu(tmp, [
+                              "pylint", "--disable=all",
+                              "--enable=unused-import", "--recursive=y",
+                              "--persistent=n", "--score=n", tree])))
         # A body edit: a comment at the end keeps the module's interface.
         victim = os.path.join(tree, "subprocess.py")
         if not os.path.exists(victim):
@@ -217,27 +243,31 @@ def bench_python(source, opts):
                             for f in fs)[0]
         with open(victim, encoding="utf-8") as f:
             original = f.read()
+        edits = iter(range(1 << 30))
         for jobs in opts.jobs:
             cache = os.path.join(tmp, f"cache-j{jobs}")
             sg = [opts.spawnguard, tree, "-q", "-j", str(jobs),
                   "--cache-dir", cache]
-            cold = []
-            for _ in range(opts.repeat):
+
+            def cold(cache=cache, sg=sg):
                 shutil.rmtree(cache, ignore_errors=True)
-                cold.append(timed_cpu(tmp, sg))
-            rows.append((f"spawnguard -j{jobs} cold",
-                         *min(cold, key=lambda r: r[0])))
-            rows.append((f"spawnguard -j{jobs} warm, nothing changed",
-                         *best(sg)))
-            edits = []
-            for n in range(opts.repeat):
+                return timed_cpu(tmp, sg)
+
+            def edited(sg=sg):
                 with open(victim, "w", encoding="utf-8") as f:
-                    f.write(original + f"\n# edit {n} {time.time()}\n")
-                edits.append(timed_cpu(tmp, sg))
+                    f.write(original + f"\n# edit {next(edits)} {time.time()}\n")
+                return timed_cpu(tmp, sg)
+
+            tools += [(f"spawnguard -j{jobs} cold", cold),
+                      (f"spawnguard -j{jobs} warm, nothing changed",
+                       lambda sg=sg: timed_cpu(tmp, sg)),
+                      (f"spawnguard -j{jobs} after one body edit", edited)]
+        try:
+            rows = [(name, *result)
+                    for name, result in interleaved(opts.repeat, tools)]
+        finally:
             with open(victim, "w", encoding="utf-8") as f:
                 f.write(original)
-            rows.append((f"spawnguard -j{jobs} after one body edit",
-                         *min(edits, key=lambda r: r[0])))
 
     floor_wall, floor_cpu = rows[0][1], rows[0][2]
     print(f"{'tool':<40}{'wall s':>9}{'x floor':>9}{'cpu s':>9}"
