@@ -21,10 +21,15 @@ static const llvm::StringRef Magic("SGPYMOD\0", 8);
 /// module can have this name.
 static constexpr llvm::StringLiteral InterfaceName = "<interface>";
 
-std::string summaryDigest(const ModuleSummary &Summary) {
-  return llvm::toHex(llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(
-                         writeModuleSummary(Summary))),
+/// The digest of a summary's bytes, which writeModuleSummary makes the same
+/// for equal summaries.
+static std::string bytesDigest(llvm::StringRef Bytes) {
+  return llvm::toHex(llvm::BLAKE3::hash<16>(llvm::arrayRefFromStringRef(Bytes)),
                      /*LowerCase=*/true);
+}
+
+std::string summaryDigest(const ModuleSummary &Summary) {
+  return bytesDigest(writeModuleSummary(Summary));
 }
 
 std::string interfaceHash(llvm::ArrayRef<std::string> SummaryDigests) {
@@ -134,6 +139,7 @@ ModuleCache::lookupSummary(llvm::StringRef Path, llvm::StringRef Name,
     return std::nullopt;
   }
   Result.Data = std::move(*Data);
+  Result.Digest = bytesDigest(*Body);
   return Result;
 }
 

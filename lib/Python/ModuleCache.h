@@ -41,6 +41,8 @@ public:
   struct Summary {
     ModuleSummary Data;
     std::vector<std::string> Errors;
+    /// summaryDigest(Data), taken from the record's bytes.
+    std::string Digest;
   };
   struct Facts {
     FactsUnit Data;

@@ -68,6 +68,7 @@ static bool useCachedSummary(ModuleSlot &Slot, const std::string &Path,
     return false;
   llvm::append_range(Slot.Errors, Hit->Errors);
   Slot.Summary = std::move(Hit->Data);
+  Slot.SummaryDigest = std::move(Hit->Digest);
   Slot.Usable = true;
   return true;
 }
@@ -105,8 +106,11 @@ static void summarize(ModuleSlot &Slot, const std::string &Path,
   Summary.Name = Name;
   Summary.IsPackage = llvm::sys::path::stem(Path) == "__init__";
   scanBindings(Summary, Source);
-  Cache.storeSummary(Summary, /*Errors=*/{}, Slot.ContentHash,
-                     Slot.CacheProblems);
+  if (Cache.enabled()) {
+    Cache.storeSummary(Summary, /*Errors=*/{}, Slot.ContentHash,
+                       Slot.CacheProblems);
+    Slot.SummaryDigest = summaryDigest(Summary);
+  }
   Slot.Usable = true;
 }
 
@@ -187,8 +191,6 @@ PythonResult analyzePython(const std::vector<std::string> &Paths,
   // phase 1 builds none: each module is parsed once, in phase 2.
   forEachIndex(Options.Jobs, Files.size(), [&](size_t I) {
     summarize(Slots[I], Files[I], Names[I], Options, Cache);
-    if (Cache.enabled() && Slots[I].Usable)
-      Slots[I].SummaryDigest = summaryDigest(Slots[I].Summary);
   });
 
   std::vector<const ModuleSummary *> Summaries;
