@@ -14,6 +14,7 @@
 #include "spawnguard/Python/PythonFrontEnd.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <optional>
 #include <vector>
 
 namespace spawnguard {
@@ -382,16 +383,37 @@ private:
     return Out;
   }
 
+  /// +1 for an opening bracket, -1 for a closing one, 0 for other tokens.
+  int bracket(size_t I) const {
+    if (Tokens[I].Kind != TokenKind::Op || Tokens[I].End - Tokens[I].Begin != 1)
+      return 0;
+    switch (text(I).front()) {
+    case '(':
+    case '[':
+    case '{':
+      return 1;
+    case ')':
+    case ']':
+    case '}':
+      return -1;
+    default:
+      return 0;
+    }
+  }
+
+  /// \p Depth past token \p I, which may open or close a bracket; never
+  /// below zero, whatever the input.
+  void nest(unsigned &Depth, size_t I) const {
+    int Change = bracket(I);
+    Depth = Change < 0 && Depth == 0 ? 0 : Depth + Change;
+  }
+
   /// The index of the bracket that closes the one at \p Open, or the end.
   size_t closing(size_t Open) const {
     unsigned Depth = 0;
     for (size_t I = Open; I < Tokens.size(); ++I) {
-      if (Tokens[I].Kind != TokenKind::Op)
-        continue;
-      llvm::StringRef T = text(I);
-      if (T == "(" || T == "[" || T == "{")
-        ++Depth;
-      else if ((T == ")" || T == "]" || T == "}") && --Depth == 0)
+      nest(Depth, I);
+      if (Depth == 0)
         return I;
     }
     return Tokens.size();
@@ -402,18 +424,12 @@ private:
   size_t headerColon(size_t From) const {
     unsigned Depth = 0, Lambdas = 0;
     for (size_t I = From; I < Tokens.size(); ++I) {
-      if (Tokens[I].Kind == TokenKind::Name) {
-        Lambdas += Depth == 0 && text(I) == "lambda";
+      nest(Depth, I);
+      if (Depth != 0)
         continue;
-      }
-      if (Tokens[I].Kind != TokenKind::Op)
-        continue;
-      llvm::StringRef T = text(I);
-      if (T == "(" || T == "[" || T == "{")
-        ++Depth;
-      else if ((T == ")" || T == "]" || T == "}") && Depth > 0)
-        --Depth;
-      else if (T == ":" && Depth == 0 && Lambdas-- == 0)
+      if (isName(I, "lambda"))
+        ++Lambdas;
+      else if (isOp(I, ":") && Lambdas-- == 0)
         return I;
     }
     return llvm::StringRef::npos;
@@ -476,58 +492,57 @@ private:
     Decorators.push_back(joined(1, End));
   }
 
-  void function(size_t Def) {
-    if (!isPlainName(Def + 1))
-      return;
+  /// The qualified name that the 'def' or 'class' at \p Keyword defines in
+  /// the innermost block, bound as a global at the top level; none if no
+  /// name follows.
+  std::optional<std::string> define(size_t Keyword) {
+    if (!isPlainName(Keyword + 1))
+      return std::nullopt;
     const Block &B = Blocks.back();
-    llvm::StringRef Name = text(Def + 1);
+    llvm::StringRef Name = text(Keyword + 1);
     std::string Q = B.Scope + "." + Name.str();
     if (B.Kind == Body::TopLevel)
       M.Globals[Name] = Q;
-    M.Functions.push_back(Q);
+    return Q;
+  }
+
+  void function(size_t Def) {
+    std::optional<std::string> Q = define(Def);
+    if (!Q)
+      return;
+    M.Functions.push_back(*Q);
     for (const std::string &Raw : Decorators)
       if (!Raw.empty())
-        M.Decorated.push_back({Q, Raw});
+        M.Decorated.push_back({*Q, Raw});
     openBody(headerColon(Def), Body::Ignored);
   }
 
   void classDef(size_t Class) {
-    if (!isPlainName(Class + 1))
+    std::optional<std::string> Q = define(Class);
+    if (!Q)
       return;
-    const Block &B = Blocks.back();
-    llvm::StringRef Name = text(Class + 1);
-    std::string Q = B.Scope + "." + Name.str();
-    if (B.Kind == Body::TopLevel)
-      M.Globals[Name] = Q;
     ClassSummary &Info = M.Classes.emplace_back();
-    Info.Name = Q;
+    Info.Name = *Q;
     size_t I = Class + 2;
     if (isOp(I, "["))
       I = closing(I) + 1;
     if (isOp(I, "(")) {
-      size_t Close = closing(I);
       // The arguments between the parentheses, split at top-level commas.
-      size_t ArgBegin = I + 1;
+      size_t Close = closing(I), ArgBegin = I + 1;
       unsigned Depth = 0;
       for (size_t J = I + 1; J <= Close && J < Tokens.size(); ++J) {
-        bool Ends = J == Close;
-        if (!Ends && Tokens[J].Kind == TokenKind::Op) {
-          llvm::StringRef T = text(J);
-          if (T == "(" || T == "[" || T == "{")
-            ++Depth;
-          else if (T == ")" || T == "]" || T == "}")
-            --Depth;
-          Ends = T == "," && Depth == 0;
+        if (J != Close) {
+          nest(Depth, J);
+          if (Depth != 0 || !isOp(J, ","))
+            continue;
         }
-        if (!Ends)
-          continue;
         std::string Raw = joined(ArgBegin, J);
         if (!Raw.empty())
           Info.RawBases.push_back(std::move(Raw));
         ArgBegin = J + 1;
       }
     }
-    openBody(headerColon(Class), Body::Class, Q);
+    openBody(headerColon(Class), Body::Class, *Q);
   }
 
   /// The ';'-separated simple statements from token \p From to the end of
@@ -537,14 +552,8 @@ private:
     size_t Begin = From;
     for (size_t I = From; I <= Tokens.size(); ++I) {
       if (I < Tokens.size()) {
-        if (Tokens[I].Kind != TokenKind::Op)
-          continue;
-        llvm::StringRef T = text(I);
-        if (T == "(" || T == "[" || T == "{")
-          ++Depth;
-        else if ((T == ")" || T == "]" || T == "}") && Depth > 0)
-          --Depth;
-        if (T != ";" || Depth != 0)
+        nest(Depth, I);
+        if (Depth != 0 || !isOp(I, ";"))
           continue;
       }
       if (Begin < I)
@@ -570,14 +579,8 @@ private:
     } else if (isOp(Begin + 1, ":")) {
       unsigned Depth = 0;
       for (size_t I = Begin + 2; I < End; ++I) {
-        if (Tokens[I].Kind != TokenKind::Op)
-          continue;
-        llvm::StringRef T = text(I);
-        if (T == "(" || T == "[" || T == "{")
-          ++Depth;
-        else if ((T == ")" || T == "]" || T == "}") && Depth > 0)
-          --Depth;
-        else if (T == "=" && Depth == 0) {
+        nest(Depth, I);
+        if (Depth == 0 && isOp(I, "=")) {
           Right = I + 1;
           break;
         }
