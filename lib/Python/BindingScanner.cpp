@@ -12,6 +12,7 @@
 
 #include "BindingScanner.h"
 #include "spawnguard/Python/PythonFrontEnd.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <optional>
@@ -594,26 +595,37 @@ private:
       M.RawAliases[Left] = Raw;
   }
 
-  /// 'import a.b, c.d as e'.
-  void importNames(size_t I, size_t End) {
+  /// Calls \p Bind with each dotted name of the import list in tokens
+  /// [I, End) as spelled, and its alias ("" if none).
+  void importList(
+      size_t I, size_t End,
+      llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> Bind) const {
     while (I < End) {
       size_t NameEnd = dotted(I, End);
       if (NameEnd == I)
         return;
-      llvm::StringRef Full = spelled(I, NameEnd);
+      llvm::StringRef Alias;
       if (isName(NameEnd, "as") && NameEnd + 1 < End &&
-          isPlainName(NameEnd + 1)) {
-        M.Globals[text(NameEnd + 1)] = Full.str();
-        I = NameEnd + 2;
-      } else {
-        llvm::StringRef Head = Full.split('.').first;
-        M.Globals[Head] = Head.str();
-        I = NameEnd;
-      }
+          isPlainName(NameEnd + 1))
+        Alias = text(NameEnd + 1);
+      Bind(spelled(I, NameEnd), Alias);
+      I = NameEnd + (Alias.empty() ? 0 : 2);
       if (I >= End || !isOp(I, ","))
         return;
       ++I;
     }
+  }
+
+  /// 'import a.b, c.d as e'.
+  void importNames(size_t I, size_t End) {
+    importList(I, End, [&](llvm::StringRef Full, llvm::StringRef Alias) {
+      if (!Alias.empty()) {
+        M.Globals[Alias] = Full.str();
+      } else {
+        llvm::StringRef Head = Full.split('.').first;
+        M.Globals[Head] = Head.str();
+      }
+    });
   }
 
   /// 'from .pkg.mod import a, b as c' (and '(...)', and not '*').
@@ -638,23 +650,9 @@ private:
       End = std::min(End, closing(I));
       ++I;
     }
-    while (I < End) {
-      size_t NameEnd = dotted(I, End);
-      if (NameEnd == I)
-        return;
-      llvm::StringRef Name = spelled(I, NameEnd);
-      if (isName(NameEnd, "as") && NameEnd + 1 < End &&
-          isPlainName(NameEnd + 1)) {
-        M.Globals[text(NameEnd + 1)] = Base + "." + Name.str();
-        I = NameEnd + 2;
-      } else {
-        M.Globals[Name] = Base + "." + Name.str();
-        I = NameEnd;
-      }
-      if (I >= End || !isOp(I, ","))
-        return;
-      ++I;
-    }
+    importList(I, End, [&](llvm::StringRef Name, llvm::StringRef Alias) {
+      M.Globals[Alias.empty() ? Name : Alias] = Base + "." + Name.str();
+    });
   }
 
   ModuleSummary &M;
