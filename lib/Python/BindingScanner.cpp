@@ -121,15 +121,9 @@ private:
         string("", 0);
         Tokens.push_back({TokenKind::Other, Begin, P});
       } else if (isNameStart(C)) {
-        while (P < S.size() && isNameChar(S[P]))
-          ++P;
-        llvm::StringRef Name = S.slice(Begin, P);
-        if (P < S.size() && isQuote(S[P]) && isStringPrefix(Name)) {
-          string(Name, 0);
-          Tokens.push_back({TokenKind::Other, Begin, P});
-        } else {
-          Tokens.push_back({TokenKind::Name, Begin, P});
-        }
+        bool IsString = nameOrString(0);
+        Tokens.push_back(
+            {IsString ? TokenKind::Other : TokenKind::Name, Begin, P});
       } else if (llvm::isDigit(C) ||
                  (C == '.' && P + 1 < S.size() && llvm::isDigit(S[P + 1]))) {
         number();
@@ -143,6 +137,19 @@ private:
         Tokens.push_back({TokenKind::Op, Begin, P});
       }
     }
+  }
+
+  /// A name, or the string literal it prefixes ('rb"..."'); true for a
+  /// string.
+  bool nameOrString(unsigned Nesting) {
+    size_t Begin = P;
+    while (P < S.size() && isNameChar(S[P]))
+      ++P;
+    llvm::StringRef Name = S.slice(Begin, P);
+    if (P == S.size() || !isQuote(S[P]) || !isStringPrefix(Name))
+      return false;
+    string(Name, Nesting);
+    return true;
   }
 
   /// A number, loosely: only where it ends matters.
@@ -247,11 +254,7 @@ private:
       } else if (isQuote(C)) {
         string("", Nesting);
       } else if (isNameStart(C)) {
-        size_t Begin = P;
-        while (P < S.size() && isNameChar(S[P]))
-          ++P;
-        if (P < S.size() && isQuote(S[P]) && isStringPrefix(S.slice(Begin, P)))
-          string(S.slice(Begin, P), Nesting);
+        nameOrString(Nesting);
       } else if (C == '(' || C == '[' || C == '{') {
         ++Depth;
         ++P;
