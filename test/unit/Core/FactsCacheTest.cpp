@@ -1,31 +1,19 @@
 //===- FactsCacheTest.cpp -------------------------------------------------===//
 
+#include "TemporaryDirectoryTest.h"
 #include "spawnguard/Core/FactsCache.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "gtest/gtest.h"
 
 using namespace spawnguard;
 
 namespace {
 
-class FactsCacheTest : public ::testing::Test {
+class FactsCacheTest : public TemporaryDirectoryTest {
 protected:
   void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("sgcache", Root));
+    ASSERT_NO_FATAL_FAILURE(TemporaryDirectoryTest::SetUp());
     Header = path("header.h");
     write(Header, "inline int f() { return 0; }");
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
-
-  std::string path(llvm::StringRef Name) {
-    llvm::SmallString<256> P(Root);
-    llvm::sys::path::append(P, Name);
-    return P.str().str();
-  }
-  void write(llvm::StringRef Path, llvm::StringRef Text) {
-    ASSERT_FALSE(static_cast<bool>(writeFileAtomically(Path, Text)));
   }
   static FactsUnit unit() {
     FactsUnit U;
@@ -35,7 +23,6 @@ protected:
     return U;
   }
 
-  llvm::SmallString<256> Root;
   std::string Header;
 };
 

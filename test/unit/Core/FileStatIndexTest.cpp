@@ -1,11 +1,9 @@
 //===- FileStatIndexTest.cpp ----------------------------------------------===//
 
 #include "spawnguard/Core/FileStatIndex.h"
+#include "TemporaryDirectoryTest.h"
 #include "spawnguard/Core/FactsCache.h"
-#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
-#include "gtest/gtest.h"
 
 using namespace spawnguard;
 
@@ -15,22 +13,12 @@ namespace {
 /// has just written; one that starts now does not.
 const int64_t Later = FileStatIndex::nowNs() + 60'000'000'000;
 
-class FileStatIndexTest : public ::testing::Test {
+class FileStatIndexTest : public TemporaryDirectoryTest {
 protected:
   void SetUp() override {
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("sgindex", Root));
+    ASSERT_NO_FATAL_FAILURE(TemporaryDirectoryTest::SetUp());
     Source = path("a.py");
     write(Source, "import os\n");
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Root); }
-
-  std::string path(llvm::StringRef Name) {
-    llvm::SmallString<256> P(Root);
-    llvm::sys::path::append(P, Name);
-    return P.str().str();
-  }
-  void write(llvm::StringRef Path, llvm::StringRef Text) {
-    ASSERT_FALSE(static_cast<bool>(writeFileAtomically(Path, Text)));
   }
   std::unique_ptr<FileStatIndex> load(int64_t RunStart = Later) {
     std::string Problem;
@@ -40,7 +28,6 @@ protected:
     return Index;
   }
 
-  llvm::SmallString<256> Root;
   std::string Source;
 };
 
